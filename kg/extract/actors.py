@@ -1,0 +1,232 @@
+"""Find the actors a sentence names: states, IGOs, groups, people — and people by their office.
+
+One component of the extraction pipeline. It matches the gazetteer's surface forms (names, official
+names, variants, demonyms, capitals used as metonyms) and the office titles, then composes them the
+way news writes people:
+
+- ``<title> <state>``: «وزیر امور خارجه ایران» → the holder of that office on the article's date
+  (``person_for_office``), or the state itself when the holder is not known;
+- ``<title> <state>، <name>،`` and ``<name>، <title> <state>``: one mention of the person; a name
+  the gazetteer does not know becomes a new person with that office (a role pattern);
+- ``همتای <state>``: the counterpart — the same office as the sentence's first office, in that state;
+- pronouns and «کشورش» refer back to the last person (a :class:`Discourse` carries them).
+
+Example
+-------
+>>> finder = ActorFinder.default("fa")                                   # doctest: +SKIP
+>>> [m.actor.key for m in finder.find("وزیر امور خارجه ایران با لاوروف دیدار کرد", 0, Discourse())]  # doctest: +SKIP
+['person:mohammad-javad-zarif', 'person:sergey-lavrov']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from kg.extract.gazetteer_data import GazetteerData, load_gazetteer
+from kg.extract.lexicons import load_cues
+from kg.extract.phrases import Match, PhraseMatcher
+from kg.facts import Actor, ActorKind, Mention, Office
+from kg.rdf.namespaces import slug
+
+__all__ = ["ActorFinder", "Discourse", "HOME_COUNTRY"]
+
+# The state whose press "our country" and an unqualified «رئیس‌جمهور» refer to, by article language.
+HOME_COUNTRY = {"fa": "IRN"}
+# Offices that an unqualified title in the home press means (a bare «وزیر امور خارجه» is Iran's).
+_HOME_ROLES = {"head-of-state", "foreign-minister", "supreme-leader", "speaker", "vice-president",
+               "first-vice-president", "defence-minister", "government-spokesperson"}
+_GAP = re.compile(r"^[\s\u200c]*$")
+_APPOSITION = re.compile(r"^[\s\u200c]*[،,]?[\s\u200c]*$")
+_NEW_NAME = re.compile(r"^[\s\u200c]*[،,][\s\u200c]*((?:[\u0600-\u06FF\u200c]+[\s\u200c]?){1,4}?)[\s\u200c]*[،,]")
+_NAME_WORD = re.compile(r"^[\u0600-\u06FF\u200c]{2,}$")
+
+
+@dataclass
+class Discourse:
+    """What the text has said so far that later sentences refer to."""
+
+    last_person: Mention | None = None
+    last_subject: Mention | None = None
+    home: str | None = None
+    day: date | None = None
+    new_persons: dict[str, Actor] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    role: str
+    country: str | None
+
+
+class ActorFinder:
+    """Finds actor mentions in normalised sentences of one language."""
+
+    def __init__(self, gazetteer: GazetteerData, lang: str) -> None:
+        self.gazetteer = gazetteer
+        self.lang = lang
+        self._actors = {**gazetteer.countries, **gazetteer.organizations, **gazetteer.groups,
+                        **gazetteer.persons}
+        forms = [f for f in gazetteer.surface_forms if f.lang == lang and not f.ambiguous
+                 and f.actor_key in self._actors]
+        self._names = PhraseMatcher((f.text, (f.actor_key, f.kind)) for f in forms)
+        titles = [t for t in gazetteer.office_titles if t.lang == lang]
+        self._titles = PhraseMatcher((t.text, _Title(t.role, t.country or None)) for t in titles)
+        cues = load_cues(lang)
+        self._anaphora = PhraseMatcher((c.phrase, (c.kind, c.value)) for c in cues
+                                       if c.kind in ("anaphora-person", "anaphora-country", "home-country",
+                                                     "counterpart"))
+
+    @classmethod
+    @cache
+    def default(cls, lang: str) -> ActorFinder:
+        """The finder over the bundled gazetteer (built once per language)."""
+        return cls(load_gazetteer(), lang)
+
+    def actor(self, key: str) -> Actor | None:
+        """A gazetteer actor by key."""
+        return self._actors.get(key)
+
+    def find(self, text: str, sentence: int, discourse: Discourse) -> list[Mention]:
+        """Mentions of actors in ``text`` (sentence number ``sentence``), left to right."""
+        names = self._names.find(text)
+        titles = self._titles.find(text)
+        refs = self._anaphora.find(text)
+        mentions: list[Mention] = []
+        used: set[int] = set()  # start offsets of name matches consumed by an office phrase
+        first_role: str | None = None
+        for title in titles:
+            mention, consumed, role = self._office_mention(text, sentence, title, names, discourse)
+            used.update(consumed)
+            first_role = first_role or role
+            if mention:
+                mentions.append(mention)
+        for hit in names:
+            if hit.start in used or _inside(hit, mentions):
+                continue
+            key, kind = hit.payloads[0]
+            mentions.append(Mention(self._actors[key], hit.text, sentence, hit.start, hit.end,
+                                    via=kind if kind in ("demonym", "capital") else "gazetteer"))
+        for ref in refs:
+            if not _inside(ref, mentions):
+                mention = self._reference(text, sentence, ref, names, used, first_role, discourse)
+                if mention:
+                    mentions.append(mention)
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    # -- offices -------------------------------------------------------------------------------
+    def _office_mention(self, text: str, sentence: int, title: Match, names: list[Match],
+                        discourse: Discourse) -> tuple[Mention | None, set[int], str | None]:
+        spec: _Title = title.payloads[0]
+        country_hit = _next_name(text, title.end, names, self._is_state)
+        country = spec.country
+        start, end = title.start, title.end
+        consumed: set[int] = set()
+        if country_hit:
+            country = self._actors[country_hit.payloads[0][0]].country
+            end = country_hit.end
+            consumed.add(country_hit.start)
+        person_hit = _next_name(text, end, names, self._is_person, apposition=True)
+        before = _previous_name(text, start, names, self._is_person)
+        if person_hit:
+            consumed.add(person_hit.start)
+            person = self._actors[person_hit.payloads[0][0]]
+            return Mention(person, text[start:person_hit.end], sentence, start, person_hit.end,
+                           "gazetteer"), consumed, spec.role
+        if before:
+            # «حسن روحانی رئیس‌جمهور ایران»: the name already stands as a mention; absorb the title.
+            consumed.add(before.start)
+            person = self._actors[before.payloads[0][0]]
+            return Mention(person, text[before.start:end], sentence, before.start, end,
+                           "gazetteer"), consumed, spec.role
+        if country is None:
+            if spec.role not in _HOME_ROLES or not discourse.home:
+                return None, consumed, spec.role
+            country = discourse.home
+        new_person = self._role_pattern(text, end, spec, country, discourse)
+        if new_person:
+            actor, name_end = new_person
+            return Mention(actor, text[start:name_end], sentence, start, name_end,
+                           "role-pattern"), consumed, spec.role
+        holder = self.gazetteer.person_for_office(spec.role, country, discourse.day) if discourse.day else None
+        actor = holder or self._actors.get(country)
+        if actor is None:
+            return None, consumed, spec.role
+        return Mention(actor, text[start:end], sentence, start, end, "office"), consumed, spec.role
+
+    def _role_pattern(self, text: str, end: int, spec: _Title, country: str,
+                      discourse: Discourse) -> tuple[Actor, int] | None:
+        """«<title> <state>، <new name>،» → a person the gazetteer does not know, with that office."""
+        hit = _NEW_NAME.match(text[end:])
+        if not hit:
+            return None
+        name = " ".join(hit.group(1).split())
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+            return None
+        key = f"person:{slug(name)}"
+        actor = discourse.new_persons.get(key)
+        if actor is None:
+            office = Office(role=spec.role, country=country, start=None, end=None)
+            actor = Actor(key=key, kind=ActorKind.PERSON, name_en=name, name_fa=name,
+                          country=country, offices=(office,))
+            discourse.new_persons[key] = actor
+        return actor, end + hit.end(1)
+
+    # -- references ----------------------------------------------------------------------------
+    def _reference(self, text: str, sentence: int, ref: Match, names: list[Match], used: set[int],
+                   first_role: str | None, discourse: Discourse) -> Mention | None:
+        kind, value = ref.payloads[0]
+        if kind == "anaphora-person" and discourse.last_person:
+            return Mention(discourse.last_person.actor, ref.text, sentence, ref.start, ref.end, "anaphora")
+        if kind == "anaphora-country":
+            anchor = discourse.last_subject or discourse.last_person
+            state = self._actors.get(anchor.actor.country or "") if anchor else None
+            if state:
+                return Mention(state, ref.text, sentence, ref.start, ref.end, "anaphora")
+        if kind == "home-country" and value in self._actors:
+            return Mention(self._actors[value], ref.text, sentence, ref.start, ref.end, "anaphora")
+        if kind == "counterpart":
+            country_hit = _next_name(text, ref.end, names, self._is_state)
+            if country_hit is None:
+                return None
+            used.add(country_hit.start)
+            state = self._actors[country_hit.payloads[0][0]]
+            holder = (self.gazetteer.person_for_office(first_role, state.country, discourse.day)
+                      if first_role and discourse.day else None)
+            return Mention(holder or state, text[ref.start:country_hit.end], sentence, ref.start,
+                           country_hit.end, "office")
+        return None
+
+    def _is_state(self, hit: Match) -> bool:
+        actor = self._actors[hit.payloads[0][0]]
+        return actor.kind is ActorKind.COUNTRY
+
+    def _is_person(self, hit: Match) -> bool:
+        return self._actors[hit.payloads[0][0]].kind is ActorKind.PERSON
+
+
+def _next_name(text: str, end: int, names: list[Match], accept, apposition: bool = False) -> Match | None:
+    gap = _APPOSITION if apposition else _GAP
+    for hit in names:
+        if hit.start >= end and gap.match(text[end:hit.start]) and accept(hit):
+            return hit
+        if hit.start > end + 3:
+            return None
+    return None
+
+
+def _previous_name(text: str, start: int, names: list[Match], accept) -> Match | None:
+    for hit in reversed(names):
+        if hit.end <= start and _APPOSITION.match(text[hit.end:start]) and accept(hit):
+            return hit
+        if hit.end < start - 3:
+            return None
+    return None
+
+
+def _inside(hit: Match, mentions: list[Mention]) -> bool:
+    return any(m.start <= hit.start and hit.end <= m.end for m in mentions)

@@ -1,0 +1,92 @@
+"""Cue words around a trigger: negation, speculation, future, and the prepositions that mark roles.
+
+One component of the extraction pipeline, driven by ``ontology/lexicons/cues-<lang>.tsv``. It answers
+small questions the event assembler asks about a sentence: is the clause of this trigger negated or
+hypothetical? Which preposition stands right before this mention? Does the sentence point back to
+the last meeting («در این دیدار»)?
+
+Example
+-------
+>>> cues = CueFinder.default("fa")
+>>> cues.is_negated("دو وزیر با یکدیگر دیدار نکردند", 10, 15)
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+from kg.extract.lexicons import Cue, load_cues
+from kg.extract.phrases import PhraseMatcher
+
+__all__ = ["CueFinder", "clause_bounds"]
+
+_CLAUSE = re.compile(r"[،؛;:.!?؟\n]|\s(?:و|اما|ولی|که)\s")
+_NEGATION_WINDOW = 40  # characters after a trigger in which its verb stands
+_PREP_WINDOW = 12
+# «را» within two words after a mention, no comma between: «ایران اقدام آمریکا را محکوم کرد».
+_OBJECT_MARKER = re.compile(r"[\s\u200c]*(?:[^\s،,.]+[\s\u200c]+){0,2}?را(?!\w)")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``start:end``: from the last break before it to the next break after."""
+    left = 0
+    for match in _CLAUSE.finditer(text, 0, start):
+        left = match.end()
+    right_match = _CLAUSE.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+class CueFinder:
+    """Looks up cue words of one language in sentences."""
+
+    def __init__(self, cues: tuple[Cue, ...]) -> None:
+        by_kind: dict[str, list[Cue]] = defaultdict(list)
+        for cue in cues:
+            by_kind[cue.kind].append(cue)
+        self._matchers = {kind: PhraseMatcher((c.phrase, c.value or c.phrase) for c in items)
+                          for kind, items in by_kind.items()}
+        self._preps = {**{c.phrase: c.value for c in by_kind["recipient"]},
+                       **{c.phrase: "location" for c in by_kind["location"]}}
+        self._prep_matcher = PhraseMatcher((p, p) for p in self._preps)
+
+    @classmethod
+    @cache
+    def default(cls, lang: str) -> CueFinder:
+        return cls(load_cues(lang))
+
+    def _has(self, kind: str, text: str) -> bool:
+        matcher = self._matchers.get(kind)
+        return bool(matcher and matcher.find(text))
+
+    def is_negated(self, text: str, start: int, end: int) -> bool:
+        """True when a negative verb closes the trigger's clause (within a few words after it)."""
+        _, right = clause_bounds(text, start, end)
+        return self._has("negation", text[end:min(right, end + _NEGATION_WINDOW)]) or \
+            self._has("negation", text[max(0, start - 12):start])
+
+    def is_hypothetical(self, text: str, start: int, end: int) -> bool:
+        """True when the clause of the trigger is conditional or speculative."""
+        left, right = clause_bounds(text, start, end)
+        return self._has("hypothetical", text[left:right])
+
+    def is_future(self, text: str, start: int, end: int) -> bool:
+        """True when the clause announces an act to come («قرار است», «خواهد»)."""
+        left, right = clause_bounds(text, start, end)
+        return self._has("future", text[left:right])
+
+    def refers_back(self, text: str) -> bool:
+        """True when the sentence points back to the last meeting or call."""
+        return self._has("back-reference", text)
+
+    def preposition_before(self, text: str, start: int) -> str | None:
+        """The role of the preposition right before ``start`` (``with``, ``to``, ``location``…)."""
+        window = text[max(0, start - _PREP_WINDOW):start]
+        hits = [h for h in self._prep_matcher.find(window) if not window[h.end:].strip(" \u200c")]
+        return self._preps.get(hits[-1].payloads[0]) if hits else None
+
+    def object_after(self, text: str, end: int) -> bool:
+        """True when the mention ending at ``end`` is followed by «را» (a direct object)."""
+        return _OBJECT_MARKER.match(text, end) is not None

@@ -1,0 +1,162 @@
+"""Assemble PLOVER events from a sentence's triggers, actor mentions, cues, topics and date.
+
+One component of the extraction pipeline. For each trigger it decides who acts and who receives:
+
+- the trigger's **clause** (up to punctuation or «که») bounds where its parties are looked for;
+- the **subject** is the first mention of the clause (else of the sentence before it) that no
+  preposition governs and that is not a direct object («… را»); when the sentence names none, the
+  subject carried from earlier sentences speaks (Persian drops subjects: «… افزود»);
+- **recipients** follow the trigger's role scheme (see ``triggers-fa.tsv``): the party «با» governs
+  for talks and calls, the place or host for visits, every other party for support, requests and
+  accusations; «در <place>» is a location, not a party, except for visits;
+- an event needs two distinct parties (a state, IGO or group on each side); negated and
+  hypothetical clauses give none; a meeting announced for the future is an intent (AGREE).
+
+Example
+-------
+>>> assembler = EventAssembler.default("fa")                      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+
+from kg.extract.actors import Discourse
+from kg.extract.cues import CueFinder, clause_bounds
+from kg.extract.dates import DateFinder
+from kg.extract.topics import TopicFinder
+from kg.extract.triggers import TriggerFinder, TriggerHit
+from kg.facts import Event, EventDate, Mention, Provenance, Sentence
+
+__all__ = ["EventAssembler", "EXTRACTOR"]
+
+EXTRACTOR = "kg.extract.events/0.1"
+_CARRIED = 0.85      # the subject was carried from an earlier sentence
+_FALLBACK = 0.85     # recipients were not marked by a preposition or the clause
+_FUTURE_CONSULT = "AGREE"
+
+
+@dataclass
+class SentenceEvents:
+    """What a sentence contributed: its events, its topics and whether it points back."""
+
+    events: list[Event] = field(default_factory=list)
+    topics: tuple[str, ...] = ()
+    date: EventDate | None = None
+    refers_back: bool = False
+
+
+class EventAssembler:
+    """Builds events sentence by sentence for one language."""
+
+    def __init__(self, triggers: TriggerFinder, cues: CueFinder, dates: DateFinder,
+                 topics: TopicFinder) -> None:
+        self.triggers, self.cues, self.dates, self.topics = triggers, cues, dates, topics
+
+    @classmethod
+    @cache
+    def default(cls, lang: str) -> EventAssembler:
+        return cls(TriggerFinder.default(lang), CueFinder.default(lang), DateFinder.default(lang),
+                   TopicFinder.default(lang))
+
+    def sentence(self, article_id: str, sentence: Sentence, mentions: list[Mention],
+                 discourse: Discourse, article_date: date | None) -> SentenceEvents:
+        """Events of one sentence; updates ``discourse`` with the sentence's subject."""
+        text = sentence.text
+        result = SentenceEvents(topics=self.topics.find(text), date=self.dates.find(text, article_date),
+                                refers_back=self.cues.refers_back(text))
+        for hit in self.triggers.find(text):
+            event = self._event(article_id, sentence, hit, mentions, discourse, result)
+            if event is not None:
+                result.events.append(event)
+        self._remember(text, mentions, discourse)
+        return result
+
+    # -- one trigger ---------------------------------------------------------------------------
+    def _event(self, article_id: str, sentence: Sentence, hit: TriggerHit, mentions: list[Mention],
+               discourse: Discourse, found: SentenceEvents) -> Event | None:
+        text = sentence.text
+        if self.cues.is_negated(text, hit.start, hit.end) or self.cues.is_hypothetical(text, hit.start, hit.end):
+            return None
+        trigger = hit.trigger
+        left, right = clause_bounds(text, hit.start, hit.end)
+        roles = {id(m): self.cues.preposition_before(text, m.start) for m in mentions}
+        usable = [m for m in mentions if roles[id(m)] != "location" or trigger.roles in ("visit", "host")]
+        clause = [m for m in usable if m.end > left and m.start < right]
+        subject, confidence = self._subject(text, clause, usable, left, roles, discourse)
+        if subject is None:
+            return None
+        others = [m for m in clause if m.actor.party != subject.actor.party]
+        if not others:
+            others = [m for m in usable if m.actor.party != subject.actor.party]
+            confidence *= _FALLBACK
+        actors, recipients = self._sides(trigger.roles, subject, others, roles)
+        recipients = [m for m in recipients if m.actor.party not in {a.actor.party for a in actors}]
+        parties = {m.actor.party for m in (*actors, *recipients)}
+        if len(parties) < 2 or not actors:
+            return None
+        category, mode, alt = trigger.category, trigger.mode, trigger.alt
+        if category == "CONSULT" and self.cues.is_future(text, hit.start, hit.end):
+            category, mode, alt = _FUTURE_CONSULT, None, ("CONSULT",)
+        provenance = Provenance(article_id, sentence.index, EXTRACTOR,
+                                round(min(1.0, trigger.confidence * confidence), 3), sentence.original)
+        return Event(category=category, actors=tuple(_dedupe(actors)), recipients=tuple(_dedupe(recipients)),
+                     provenance=provenance, mode=mode, topics=found.topics, date=found.date,
+                     trigger=hit.text, alt_categories=alt, sentences=(sentence.index,))
+
+    def _subject(self, text: str, clause: list[Mention], usable: list[Mention], left: int,
+                 roles: dict[int, str | None], discourse: Discourse) -> tuple[Mention | None, float]:
+        def free(m: Mention) -> bool:
+            return roles[id(m)] is None and not self.cues.object_after(text, m.end)
+
+        for m in clause:
+            if free(m):
+                return m, 1.0
+        for m in usable:
+            if m.start < left and free(m):
+                return m, 1.0
+        if discourse.last_subject is not None:
+            return discourse.last_subject, _CARRIED
+        return None, 1.0
+
+    @staticmethod
+    def _sides(scheme: str, subject: Mention, others: list[Mention],
+               roles: dict[int, str | None]) -> tuple[list[Mention], list[Mention]]:
+        if scheme == "joint":
+            return [subject, *others], []
+        if scheme == "host":
+            return others, [subject]
+        if scheme == "with":
+            marked = [m for m in others if roles.get(id(m)) in ("with", "among")]
+            return [subject], marked or others
+        if scheme == "visit":
+            marked = [m for m in others if roles.get(id(m)) in ("to", "location", "with")]
+            return [subject], marked or others
+        return [subject], others
+
+    def _remember(self, text: str, mentions: list[Mention], discourse: Discourse) -> None:
+        """The sentence's free subject speaks on in later sentences; its first person is «او»."""
+        for m in mentions:
+            if self.cues.preposition_before(text, m.start) is None and not self.cues.object_after(text, m.end):
+                discourse.last_subject = m
+                break
+        person = next((m for m in mentions if m.actor.kind.value == "Person"), None)
+        if person is not None:
+            discourse.last_person = person
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for m in mentions:
+        current = seen.get(m.actor.key)
+        if current is None or (m.via == "gazetteer" and current.via != "gazetteer"):
+            seen[m.actor.key] = m
+    return list(seen.values())
+
+
+def with_topics(event: Event, topics: tuple[str, ...]) -> Event:
+    """The event with ``topics`` added (keeping order, no repeats)."""
+    merged = tuple(dict.fromkeys((*event.topics, *topics)))
+    return replace(event, topics=merged)

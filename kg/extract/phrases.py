@@ -1,0 +1,159 @@
+"""Find lexicon phrases in normalised text, tolerant of the ways Persian web text writes them.
+
+Every lexicon (gazetteer names, office titles, event triggers, domain words, cue words) is a list of
+phrases with a payload. :class:`PhraseMatcher` compiles them into one regular expression shaped as a
+trie, so matching a sentence costs one pass of Python's C regex engine whatever the lexicon's size
+(thousands of names), which keeps extraction above 200 articles per second per core.
+
+Tolerance, without making the lexicon list every spelling:
+- between two letters of a phrase the text may have a space, a ZWNJ, a hyphen or nothing
+  (``رئیس‌جمهور`` matches ``رئیس جمهور`` and ``رئیسجمهور``; ``حمل و نقل`` matches ``حمل‌ونقل``);
+- a phrase starts and ends at word boundaries (a ZWNJ counts as one);
+- with ``suffixes=True`` a Persian plural/ezafe/adjective suffix may follow (``همکاری`` matches
+  ``همکاری‌های``), which suits domain words and triggers but not names.
+
+Hand-written because no maintained package offers a trie regex with this separator tolerance; the
+trie-to-regex idea is the classic one (as in the ``trieregex`` recipe).
+
+Example
+-------
+>>> m = PhraseMatcher([("رئیس‌جمهور", "president"), ("رئیس", "head")])
+>>> [(x.text, x.payloads) for x in m.find("رئیس جمهور ایران")]
+[('رئیس جمهور', ('president',))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+__all__ = ["PhraseMatcher", "Match", "compact", "SEPARATORS", "WORD_SUFFIXES"]
+
+ZWNJ = "\u200c"
+SEPARATORS = " \u200c-"
+_SEP_CLASS = "[ \u200c\\-]?"
+_SEP_RE = re.compile("[ \u200c\\-]+")
+# Suffixes that may follow a domain word or trigger noun: plural, ezafe, adjective, indefinite,
+# comparative. Longest first so the regex prefers them.
+WORD_SUFFIXES = ("هایی", "های", "ها", "یی", "ای", "ی", "ان", "ات", "تر", "ترین", "اش")
+_SUFFIX_GROUP = "(?:[\u200c ]?(?:" + "|".join(sorted(WORD_SUFFIXES, key=len, reverse=True)) + "))?"
+# A word character for boundaries: letters and digits of any script (ZWNJ is not one).
+_START = r"(?<![\w])"
+_END = r"(?![\w])"
+
+
+def compact(text: str) -> str:
+    """The key of a phrase or of matched text: separators removed, lower-cased (for Latin)."""
+    return _SEP_RE.sub("", text).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A phrase found in a text: its span, the text as it stands, and every payload of its phrase."""
+
+    start: int
+    end: int
+    text: str
+    payloads: tuple[Hashable, ...]
+
+
+class PhraseMatcher:
+    """Longest-match, non-overlapping finder of many phrases.
+
+    Parameters
+    ----------
+    entries: ``(phrase, payload)`` pairs; a phrase may appear several times with other payloads.
+    suffixes: allow a Persian word suffix after a phrase (see module docstring).
+    ignore_case: match Latin letters case-insensitively (English names, acronyms are kept exact by
+        listing them with ``ignore_case=False`` in a matcher of their own).
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, Hashable]], *, suffixes: bool = False,
+                 ignore_case: bool = True) -> None:
+        self._payloads: dict[str, list[Hashable]] = {}
+        for phrase, payload in entries:
+            key = compact(phrase.strip())
+            if not key:
+                continue
+            bucket = self._payloads.setdefault(key, [])
+            if payload not in bucket:
+                bucket.append(payload)
+        self._suffixes = suffixes
+        self._regex = self._compile(self._phrase_units(), suffixes, ignore_case)
+
+    def _phrase_units(self) -> list[tuple[str, ...]]:
+        return [tuple(key) for key in self._payloads]
+
+    @staticmethod
+    def _compile(phrases: list[tuple[str, ...]], suffixes: bool, ignore_case: bool) -> re.Pattern[str] | None:
+        if not phrases:
+            return None
+        body = _trie_regex(_build_trie(phrases))
+        tail = _SUFFIX_GROUP if suffixes else ""
+        flags = re.IGNORECASE if ignore_case else 0
+        return re.compile(f"{_START}(?:{body}){tail}{_END}", flags)
+
+    def __len__(self) -> int:
+        return len(self._payloads)
+
+    def find(self, text: str) -> list[Match]:
+        """Every non-overlapping longest match in ``text``, left to right."""
+        if self._regex is None:
+            return []
+        found = []
+        for hit in self._regex.finditer(text):
+            payloads = self._lookup(hit.group(0))
+            if payloads:
+                found.append(Match(hit.start(), hit.end(), hit.group(0), payloads))
+        return found
+
+    def _lookup(self, matched: str) -> tuple[Hashable, ...]:
+        key = compact(matched)
+        if key in self._payloads:
+            return tuple(self._payloads[key])
+        if self._suffixes:
+            for suffix in sorted(WORD_SUFFIXES, key=len, reverse=True):
+                if key.endswith(suffix) and key[: -len(suffix)] in self._payloads:
+                    return tuple(self._payloads[key[: -len(suffix)]])
+        return ()
+
+
+def _build_trie(keys: list[tuple[str, ...]]) -> dict:
+    """A trie over compact keys; separator tolerance is added when the regex is written."""
+    root: dict = {}
+    for key in keys:
+        node = root
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = True
+    return root
+
+
+def _trie_regex(node: dict) -> str:
+    """Regex for a trie node: alternatives per next character, optional separator between chars.
+
+    Between any two characters of a phrase a separator (space, ZWNJ, hyphen) may stand or not: the
+    compact key has lost where the phrase had them, and web text puts them anywhere a writer
+    pauses between morphemes. Word boundaries at both ends keep this from matching inside words.
+    """
+    branches = []
+    terminal = "" in node
+    for char in sorted((c for c in node if c), key=lambda c: -len(node[c])):
+        child = node[char]
+        rest = _trie_regex(child)
+        escaped = re.escape(char)
+        if rest:
+            branches.append(f"{escaped}{_SEP_CLASS}{rest}" if _has_more(child) else escaped)
+        else:
+            branches.append(escaped)
+    if not branches:
+        return ""
+    if len(branches) == 1 and not terminal:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if terminal else group
+
+
+def _has_more(node: dict) -> bool:
+    return any(c for c in node if c)

@@ -15,6 +15,7 @@ Example
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -37,7 +38,8 @@ def read_articles(paths: Iterable[Path | str], *, lang: str | None = None,
     ----------
     paths: files or folders; folders are walked in sorted order for files with a known suffix.
     lang: language of plain-text and HTML files when known (``fa``, ``en``); detected otherwise.
-    day: publication date of plain-text and HTML files (JSONL records carry their own).
+    day: publication date of plain-text and HTML files (JSONL records carry their own; a
+        ``.txt`` file may carry its own in a front-matter block, see :func:`_front_matter`).
 
     Yields
     ------
@@ -70,8 +72,19 @@ def read_file(path: Path, *, lang: str | None = None,
         title, body = html_to_text(text)
         yield _plain_article(path, title, body, lang, day)
     else:
+        meta, text = _front_matter(text)
+        try:
+            day = parse_date(meta["date"], where=str(path)) if "date" in meta else day
+        except ReadError as exc:
+            yield exc
+            return
         title, _, body = text.strip().partition("\n")
-        yield _plain_article(path, title.strip(), body.strip(), lang, day)
+        article = _plain_article(path, meta.get("title") or title.strip(), body.strip(),
+                                 meta.get("lang") or lang, day)
+        if meta.get("url") or meta.get("source") or meta.get("id"):
+            article = replace(article, url=meta.get("url") or None, source=meta.get("source") or None,
+                              id=meta.get("id") or article.id)
+        yield article
 
 
 def parse_date(value: object, *, where: str = "") -> date | None:
@@ -86,6 +99,33 @@ def parse_date(value: object, *, where: str = "") -> date | None:
             return datetime.fromisoformat(text).date()
         except ValueError:
             raise ReadError(Errors.E009, path=where, value=text) from None
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Optional metadata block at the top of a plain-text article, as static site generators use::
+
+        ---
+        date: 2025-02-11
+        source: irna
+        ---
+        Title line
+        Body …
+
+    Keys: ``id``, ``title``, ``date``, ``lang``, ``url``, ``source``. Without the block, the file is
+    all article (first non-empty line the title).
+    """
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    meta: dict[str, str] = {}
+    for number, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            return meta, "\n".join(lines[number + 1:])
+        key, sep, value = line.partition(":")
+        if not sep:
+            return {}, text  # not a metadata block after all
+        meta[key.strip().lower()] = value.strip()
+    return {}, text
 
 
 def _read_text(path: Path) -> str | ReadError:

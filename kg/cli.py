@@ -241,6 +241,46 @@ def demo(
     viz("network", out=out, store=store, lang="fa")
 
 
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold files (<lang>/<name>.json).")],
+    store: StoreOption = DEFAULT_STORE,
+    corpus: Annotated[Optional[list[Path]], typer.Option(help="Extract the gold's articles from these files/folders instead of reading a store.")] = None,
+    predictions: Annotated[Optional[Path], typer.Option(help="Score a PLOVER JSONL file instead of a store.")] = None,
+    mistakes: Annotated[int, typer.Option(help="Show this many missed or spurious events.")] = 0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
+) -> None:
+    """Score the graph's events against gold annotations: event, dyad and topic F1."""
+    from kg.evaluate import evaluate_articles, load_gold, score
+
+    try:
+        gold_records = load_gold(gold)
+        if corpus:
+            scores = evaluate_articles(gold_records, corpus)
+        elif predictions:
+            lines = predictions.read_text(encoding="utf-8").splitlines()
+            scores = score(gold_records, [json.loads(line) for line in lines if line.strip()])
+        else:
+            from kg.export import plover_records
+
+            with _open(store, read_only=True) as kg_store:
+                scores = score(gold_records, list(plover_records(kg_store)))
+    except KGError as exc:
+        _fail(exc)
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"articles": scores.articles, "scores": scores.rows(),
+                                     "mistakes": scores.mistakes[:mistakes]}, ensure_ascii=False, default=list) + "\n")
+        return
+    table = Table(title=f"{scores.articles} gold article(s)")
+    for column in ("measure", "precision", "recall", "f1", "tp", "predicted", "gold"):
+        table.add_column(column, justify="right")
+    for row in scores.rows():
+        table.add_row(*(str(row[c]) for c in ("measure", "precision", "recall", "f1", "tp", "predicted", "gold")))
+    console.print(table)
+    for miss in scores.mistakes[:mistakes]:
+        console.print(f"{miss['kind']:>15}  {miss['article']}  {miss['event']}  {'-'.join(miss['parties'])}")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

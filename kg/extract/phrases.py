@@ -35,8 +35,9 @@ SEPARATORS = " \u200c-"
 _SEP_CLASS = "[ \u200c\\-]?"
 _SEP_RE = re.compile("[ \u200c\\-]+")
 # Suffixes that may follow a domain word or trigger noun: plural, ezafe, adjective, indefinite,
-# comparative. Longest first so the regex prefers them.
-WORD_SUFFIXES = ("هایی", "های", "ها", "یی", "ای", "ی", "ان", "ات", "تر", "ترین", "اش")
+# comparative, possessive. The regex tries them longest first.
+WORD_SUFFIXES = ("هایی", "هایش", "هایشان", "های", "ها", "یی", "ای", "ی", "ان", "ات", "تر", "ترین",
+                 "اش", "یش", "شان", "یشان", "مان", "یمان")
 _SUFFIX_GROUP = "(?:[\u200c ]?(?:" + "|".join(sorted(WORD_SUFFIXES, key=len, reverse=True)) + "))?"
 # A word character for boundaries: letters and digits of any script (ZWNJ is not one).
 _START = r"(?<![\w])"

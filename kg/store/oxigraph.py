@@ -1,0 +1,354 @@
+"""The embedded on-disk store: Oxigraph (RocksDB) in a folder, the default backend.
+
+rdflib code can use it through oxrdflib (:attr:`OxigraphStore.dataset` is an rdflib ``Dataset``
+over the same database), but the store's own work goes straight to pyoxigraph, because rdflib's
+SPARQL engine and parsers are 45–370× slower on this data (``/work/shared/docs/servers.md``):
+
+- queries run in Oxigraph's engine and their answers are turned into rdflib terms;
+- a batch is written in ONE Oxigraph transaction, chosen by what the batch does:
+
+  =====================================  ==========================================  ===========
+  batch                                  how                                         atomic by
+  =====================================  ==========================================  ===========
+  replaces a graph that exists           one SPARQL Update: ``DROP SILENT GRAPH <g>``  transaction
+                                         … ; ``INSERT DATA { GRAPH <g> { … } }``
+  only new graphs / additions, small     ``Store.extend(quads)``                     transaction
+  only new graphs / additions, ≥ 10k     ``Store.bulk_extend(quads)`` (fast path)    undo on error
+  =====================================  ==========================================  ===========
+
+  The bulk path writes SST files directly (about 4× faster than a transaction from 20k quads
+  up) but is not a transaction: if it fails, the graphs it created are dropped and the quads it
+  added to existing graphs (those not there before) are removed again, and a reader in this
+  process may see a half-written batch while it runs.
+
+One writer at a time: RocksDB locks the folder, and a second writer gets ``KG303``. A read-only
+store never locks, but Oxigraph leaves reading while another process writes undefined, so
+opening read-only is refused (``KG303``) while a writer holds the folder.
+
+Example
+-------
+>>> import tempfile
+>>> from rdflib import URIRef, Literal
+>>> folder = tempfile.mkdtemp()
+>>> with open_oxigraph(folder, folder) as store:
+...     store.write_batch({URIRef("urn:ex:g"): [(URIRef("urn:ex:s"), URIRef("urn:ex:p"), Literal(1))]})
+>>> with open_oxigraph(folder, folder, read_only=True) as store:
+...     store.count_triples()
+1
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from kg.errors import Errors, QueryError, StoreError
+from kg.rdf.namespaces import PREFIXES
+from kg.store.base import QueryResult, Store, Triple, prepare_batch
+
+try:  # POSIX only: used to see whether another process holds the writer's lock
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["OxigraphStore", "open_oxigraph", "to_ox", "from_ox"]
+
+_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE}
+_XSD_STRING = str(XSD.string)
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+# Folders this process holds open for writing: a read-only open of one of them must not probe
+# its lock file (closing any descriptor of a file drops this process's POSIX locks on it).
+_WRITERS: set[str] = set()
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term (raises ValueError for an IRI Oxigraph refuses)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype))
+        return ox.Literal(str(term))
+    raise ValueError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term: object) -> Node | None:
+    """A pyoxigraph term as an rdflib term; plain strings come back without a datatype.
+
+    Oxigraph gives every simple literal the datatype ``xsd:string`` and every tagged one
+    ``rdf:langString``; rdflib writes them as plain ``Literal("x")`` / ``Literal("x", lang=…)``,
+    so they are mapped back to those for answers to be equal across backends.
+    """
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype in (_XSD_STRING, _LANG_STRING):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise StoreError(Errors.E302, url="oxigraph", detail=f"unsupported term in an answer: {term!r}")
+
+
+def _is_store_folder(path: Path) -> bool:
+    return (path / "CURRENT").is_file()
+
+
+def _locked_by_another_process(path: Path) -> bool:
+    """True when another process holds RocksDB's lock on ``path/LOCK`` (probe with fcntl)."""
+    if fcntl is None:  # pragma: no cover - no probe: let RocksDB decide
+        return False
+    try:
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+class OxigraphStore(Store):
+    """Named graphs in an embedded Oxigraph database on disk (see the module docstring).
+
+    Parameters
+    ----------
+    path: the folder of the database.
+    url: how the store was named (for messages); defaults to ``oxigraph:<path>``.
+    create: create the folder when it does not exist (else ``KG302``).
+    read_only: open without the writer's lock; writes then raise ``KG302``.
+    bulk_threshold: batches of new graphs with at least this many quads use the bulk path.
+    """
+
+    scheme = "oxigraph"
+    local = True
+    bulk_threshold = 10_000
+
+    def __init__(self, path: str | Path, *, url: str | None = None, create: bool = True,
+                 read_only: bool = False) -> None:
+        self.path = Path(path).expanduser()
+        self.url = url or f"oxigraph:{self.path}"
+        self.read_only = read_only
+        self._key = os.path.realpath(self.path)
+        self._dataset: Dataset | None = None
+        self._ox: ox.Store | None = self._open_read_only() if read_only else self._open_writer(create)
+
+    def _open_writer(self, create: bool) -> ox.Store:
+        path = self.path
+        if path.exists() and not path.is_dir():
+            raise StoreError(Errors.E302, url=self.url, detail="not a folder")
+        if not path.exists():
+            if not create:
+                raise StoreError(Errors.E302, url=self.url, detail="no store in this folder")
+            path.mkdir(parents=True)
+        elif not _is_store_folder(path) and any(path.iterdir()):
+            raise StoreError(Errors.E302, url=self.url,
+                             detail="the folder is not empty and holds no Oxigraph store")
+        if self._key in _WRITERS:
+            raise StoreError(Errors.E303, url=self.url, detail="already open for writing in this process")
+        try:
+            store = ox.Store(str(path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(Errors.E303, url=self.url, detail=str(err)) from err
+            raise StoreError(Errors.E302, url=self.url, detail=str(err)) from err
+        _WRITERS.add(self._key)
+        return store
+
+    def _open_read_only(self) -> ox.Store:
+        if not _is_store_folder(self.path):
+            raise StoreError(Errors.E302, url=self.url, detail="no store in this folder")
+        if self._key in _WRITERS or _locked_by_another_process(self.path):
+            raise StoreError(Errors.E303, url=self.url,
+                             detail="a writer has it open; Oxigraph cannot read a store while it is "
+                                    "being written: wait until the writer closes it")
+        try:
+            return ox.Store.read_only(str(self.path))
+        except OSError as err:
+            raise StoreError(Errors.E302, url=self.url, detail=str(err)) from err
+
+    @property
+    def inner(self) -> ox.Store:
+        """The pyoxigraph ``Store`` (for fast paths the interface does not cover)."""
+        if self._ox is None:
+            raise StoreError(Errors.E302, url=self.url, detail="the store is closed")
+        return self._ox
+
+    @property
+    def dataset(self) -> Dataset:
+        """An rdflib ``Dataset`` over the same database (oxrdflib); slow for big reads and writes.
+
+        Drop every reference to it before :meth:`close`, or the folder stays locked.
+        """
+        if self._dataset is None:
+            from oxrdflib import OxigraphStore as OxrdflibStore
+
+            self._dataset = Dataset(store=OxrdflibStore(store=self.inner))
+        return self._dataset
+
+    # -- writing --------------------------------------------------------------------------------
+    def write_batch(self, replace: Mapping[URIRef, Iterable[Triple]],
+                    add: Mapping[URIRef, Iterable[Triple]] = {}) -> None:  # noqa: B006
+        self._check_writable()
+        store = self.inner
+        try:
+            replace_rows, add_rows = prepare_batch(replace, add)
+            quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(graph))
+                     for rows in (replace_rows, add_rows) for graph, triples in rows.items()
+                     for s, p, o in triples]
+        except Exception as err:
+            raise StoreError(Errors.E304, url=self.url, detail=str(err)) from err
+        existing = [g for g in replace_rows if store.contains_named_graph(ox.NamedNode(g))]
+        try:
+            if existing:
+                store.update(_replace_update(existing, quads))
+            elif len(quads) >= self.bulk_threshold:
+                self._bulk_write(quads, list(replace_rows))
+            elif quads:
+                store.extend(quads)
+        except StoreError:
+            raise
+        except Exception as err:  # Oxigraph rolled the transaction back
+            raise StoreError(Errors.E304, url=self.url, detail=f"{type(err).__name__}: {err}") from err
+
+    def _bulk_write(self, quads: list[ox.Quad], new_graphs: list[URIRef]) -> None:
+        """bulk_extend, undone on failure (it is not a transaction, see the module docstring)."""
+        store = self.inner
+        created = {ox.NamedNode(g) for g in new_graphs}
+        created |= {q.graph_name for q in quads if not store.contains_named_graph(q.graph_name)}
+        fresh = [q for q in quads if q.graph_name not in created and q not in store]
+        try:
+            store.bulk_extend(quads)
+        except Exception as err:
+            try:
+                for graph in created:
+                    store.remove_graph(graph)
+                for quad in fresh:
+                    store.remove(quad)
+            except Exception as undo_err:
+                raise StoreError(Errors.E302, url=self.url,
+                                 detail=f"bulk write failed ({err}) and could not be undone "
+                                        f"({undo_err}): the store may hold part of the batch") from err
+            raise StoreError(Errors.E304, url=self.url, detail=f"{type(err).__name__}: {err}") from err
+
+    def drop_graph(self, graph: URIRef) -> None:
+        self._check_writable()
+        self.inner.remove_graph(ox.NamedNode(graph))
+
+    # -- reading --------------------------------------------------------------------------------
+    def graphs(self) -> list[URIRef]:
+        store = self.inner
+        return sorted(URIRef(g.value) for g in store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and self._nonempty(g))
+
+    def _nonempty(self, graph: ox.NamedNode) -> bool:
+        return next(iter(self.inner.quads_for_pattern(None, None, None, graph)), None) is not None
+
+    def has_graph(self, graph: URIRef) -> bool:
+        return self._nonempty(ox.NamedNode(graph))
+
+    def graph_value(self, graph: URIRef, subject: Node, predicate: URIRef) -> Node | None:
+        quads = self.inner.quads_for_pattern(to_ox(subject), to_ox(predicate), None, ox.NamedNode(graph))
+        return min((from_ox(q.object) for q in quads), key=lambda term: term.n3(), default=None)
+
+    def count_triples(self, graph: URIRef | None = None) -> int:
+        target = "?g" if graph is None else ox.NamedNode(graph)
+        answer = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {target} {{ ?s ?p ?o }} }}")
+        return int(answer.rows[0][0])
+
+    def query(self, sparql: str) -> QueryResult:
+        try:
+            result = self.inner.query(sparql, prefixes=_PREFIXES)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult.from_ask(bool(result))
+            if isinstance(result, ox.QueryTriples):
+                graph = Graph()
+                for triple in result:
+                    graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+                return QueryResult.from_graph(graph)
+            names = [v.value for v in result.variables]
+            rows = [tuple(from_ox(solution[i]) for i in range(len(names))) for solution in result]
+            return QueryResult(vars=names, rows=rows)
+        except (SyntaxError, RuntimeError, ValueError, TypeError) as err:
+            raise QueryError(Errors.E405, name="SPARQL", detail=f"{type(err).__name__}: {err}") from err
+        except OSError as err:
+            raise StoreError(Errors.E302, url=self.url, detail=str(err)) from err
+
+    def dump(self, out: BinaryIO, fmt: str) -> None:
+        """Write the store with Oxigraph's own serialisers (``turtle``: the union of the graphs)."""
+        self._check_dump_format(fmt)
+        store = self.inner
+        if fmt == "turtle":
+            ox.serialize(store.query(_UNION), out, format=_FORMATS[fmt], prefixes=_PREFIXES)
+        else:
+            store.dump(out, format=_FORMATS[fmt], prefixes=_PREFIXES)
+
+    # -- life cycle -----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Flush and release the database; the folder's lock goes with the last reference."""
+        if self._ox is None:
+            return
+        if not self.read_only:
+            try:
+                self._ox.flush()
+            finally:
+                _WRITERS.discard(self._key)
+        self._ox = None
+        if self._dataset is not None:
+            self._dataset = None
+            gc.collect()  # rdflib graphs and their namespace managers form reference cycles
+
+    def __del__(self) -> None:
+        if getattr(self, "_ox", None) is not None and not self.read_only:
+            _WRITERS.discard(self._key)
+
+
+def _replace_update(existing: list[URIRef], quads: list[ox.Quad]) -> str:
+    """One SPARQL Update that drops ``existing`` graphs and inserts ``quads``: one transaction.
+
+    Graph IRIs were checked (no ``<>"{}|^`\\``, no spaces) and triples are written by Oxigraph's
+    N-Triples serialiser, so nothing in the data can change the request.
+    """
+    by_graph: dict[str, list[ox.Triple]] = {}
+    for quad in quads:
+        by_graph.setdefault(quad.graph_name.value, []).append(quad.triple)
+    operations = [f"DROP SILENT GRAPH <{graph}>" for graph in existing]
+    if by_graph:
+        blocks = "\n".join(
+            f"GRAPH <{graph}> {{\n{ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode('utf-8')}}}"
+            for graph, triples in by_graph.items())
+        operations.append(f"INSERT DATA {{\n{blocks}\n}}")
+    return " ;\n".join(operations)
+
+
+def open_oxigraph(url: str, location: str, *, create: bool = True,
+                  read_only: bool = False) -> OxigraphStore:
+    """Factory registered for ``oxigraph:DIR`` and plain folder paths."""
+    if not location:
+        raise StoreError(Errors.E302, url=url, detail="no folder given (expected oxigraph:DIR)")
+    return OxigraphStore(location, url=url, create=create, read_only=read_only)

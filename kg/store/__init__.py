@@ -20,11 +20,11 @@ from kg.store.base import (
     register_store,
     registered_stores,
 )
-from kg.store.memory import MemoryStore, open_memory
-from kg.store.oxigraph import OxigraphStore, open_oxigraph
+from kg.store.memory import MemoryStore
+from kg.store.oxigraph import OxigraphStore
 
-register_store("memory", open_memory)
-register_store("oxigraph", open_oxigraph)
+register_store("memory", MemoryStore)
+register_store("oxigraph", OxigraphStore)
 
 __all__ = [
     "Store", "QueryResult", "Triple", "DUMP_FORMATS", "open_store", "register_store",

@@ -296,6 +296,11 @@ class Store(ABC):
         """Release the store (its files and locks); the object is unusable afterwards."""
 
     @classmethod
+    def from_url(cls, url: str, location: str, *, create: bool = True, read_only: bool = False) -> Store:
+        """Open the store ``url`` names; ``location`` is what follows the scheme (see open_store)."""
+        raise NotImplementedError(f"{cls.__name__} cannot be opened from a URL")
+
+    @classmethod
     def scratch_url(cls, folder: Path) -> str:
         """A URL for a new, empty store of this kind inside ``folder`` (for tests and benchmarks)."""
         return f"{cls.scheme}:{folder / cls.scheme}"
@@ -323,17 +328,20 @@ class Store(ABC):
 # ---------------------------------------------------------------------------------------------
 # Registry: backends register a factory under a name that is also their URL scheme.
 
-StoreFactory = Callable[..., Store]
+StoreFactory = type[Store] | Callable[..., Store]
 _REGISTRY: dict[str, StoreFactory] = {}
 _DEFAULT = "oxigraph"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):(.*)$", re.S)
 
 
 def register_store(name: str, factory: StoreFactory) -> None:
-    """Make ``name:`` URLs open with ``factory(url, location, create=…, read_only=…)``.
+    """Make ``name:`` URLs open with ``factory``.
 
-    ``location`` is the part after ``name:`` (for http(s) the whole URL). A later registration
-    under the same name replaces the earlier one, so a plugin may override a built-in backend.
+    ``factory`` is a :class:`Store` subclass (its :meth:`Store.from_url` opens the store; its
+    ``local`` and :meth:`Store.scratch_url` let tests run on every local backend) or any callable
+    ``factory(url, location, create=…, read_only=…)``. ``location`` is the part after ``name:``
+    (for http(s) the whole URL). A later registration under the same name replaces the earlier
+    one, so a plugin may override a built-in backend.
     """
     _REGISTRY[name.lower()] = factory
 
@@ -373,4 +381,6 @@ def _open(name: str, url: str, location: str, create: bool, read_only: bool) -> 
     if factory is None:
         # E301 names the URL; a remote (http) backend simply is not available yet in this version.
         raise StoreError(Errors.E301, url=url)
+    if isinstance(factory, type) and issubclass(factory, Store):
+        return factory.from_url(url, location, create=create, read_only=read_only)
     return factory(url, location, create=create, read_only=read_only)

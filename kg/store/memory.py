@@ -27,7 +27,7 @@ from kg.errors import Errors, QueryError, StoreError
 from kg.rdf.namespaces import PREFIXES
 from kg.store.base import QueryResult, Store, Triple, prepare_batch
 
-__all__ = ["MemoryStore", "open_memory"]
+__all__ = ["MemoryStore"]
 
 _PREFIXES = {prefix: URIRef(str(ns)) for prefix, ns in PREFIXES.items()}
 _RDFLIB_FORMATS = {"trig": "trig", "nquads": "nquads"}
@@ -49,6 +49,14 @@ class MemoryStore(Store):
         self.dataset = Dataset(default_union=False)
         for prefix, namespace in _PREFIXES.items():
             self.dataset.bind(prefix, namespace)
+
+    @classmethod
+    def from_url(cls, url: str, location: str, *, create: bool = True,
+                 read_only: bool = False) -> MemoryStore:
+        """``memory:`` opens a new, empty store each time."""
+        if location.strip("/"):
+            raise StoreError(Errors.E301, url=url)
+        return cls(url="memory:", read_only=read_only)
 
     @classmethod
     def scratch_url(cls, folder: Path) -> str:
@@ -146,10 +154,3 @@ class MemoryStore(Store):
 
     def close(self) -> None:
         self.dataset = Dataset()
-
-
-def open_memory(url: str, location: str, *, create: bool = True, read_only: bool = False) -> MemoryStore:
-    """Factory registered for ``memory:``: a new, empty store each time."""
-    if location.strip("/"):
-        raise StoreError(Errors.E301, url=url)
-    return MemoryStore(url="memory:", read_only=read_only)

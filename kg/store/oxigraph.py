@@ -30,9 +30,9 @@ Example
 >>> import tempfile
 >>> from rdflib import URIRef, Literal
 >>> folder = tempfile.mkdtemp()
->>> with open_oxigraph(folder, folder) as store:
+>>> with OxigraphStore(folder) as store:
 ...     store.write_batch({URIRef("urn:ex:g"): [(URIRef("urn:ex:s"), URIRef("urn:ex:p"), Literal(1))]})
->>> with open_oxigraph(folder, folder, read_only=True) as store:
+>>> with OxigraphStore(folder, read_only=True) as store:
 ...     store.count_triples()
 1
 """
@@ -59,7 +59,7 @@ try:  # POSIX only: used to see whether another process holds the writer's lock
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["OxigraphStore", "open_oxigraph", "to_ox", "from_ox"]
+__all__ = ["OxigraphStore", "to_ox", "from_ox"]
 
 _PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 _FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE}
@@ -191,6 +191,14 @@ class OxigraphStore(Store):
             return ox.Store.read_only(str(self.path))
         except OSError as err:
             raise StoreError(Errors.E302, url=self.url, detail=str(err)) from err
+
+    @classmethod
+    def from_url(cls, url: str, location: str, *, create: bool = True,
+                 read_only: bool = False) -> OxigraphStore:
+        """``oxigraph:DIR`` or a plain folder path."""
+        if not location:
+            raise StoreError(Errors.E302, url=url, detail="no folder given (expected oxigraph:DIR)")
+        return cls(location, url=url, create=create, read_only=read_only)
 
     @property
     def inner(self) -> ox.Store:
@@ -344,11 +352,3 @@ def _replace_update(existing: list[URIRef], quads: list[ox.Quad]) -> str:
             for graph, triples in by_graph.items())
         operations.append(f"INSERT DATA {{\n{blocks}\n}}")
     return " ;\n".join(operations)
-
-
-def open_oxigraph(url: str, location: str, *, create: bool = True,
-                  read_only: bool = False) -> OxigraphStore:
-    """Factory registered for ``oxigraph:DIR`` and plain folder paths."""
-    if not location:
-        raise StoreError(Errors.E302, url=url, detail="no folder given (expected oxigraph:DIR)")
-    return OxigraphStore(location, url=url, create=create, read_only=read_only)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -53,7 +53,7 @@ __all__ = [
     "LEVELS", "FREQUENCIES", "EventFilter", "EventRecord", "ActorInfo",
     "event_records", "actor_info", "actor_key", "period_of",
     "build_interaction_graph", "interaction_graph", "actor_domain_graph", "time_slices",
-    "records_by_period", "topic_labels",
+    "records_by_period", "topic_labels", "event_pairs", "node_folder", "check_level",
 ]
 
 LEVELS = ("actor", "state")
@@ -185,6 +185,11 @@ class ActorInfo:
     label_en: str = ""
     label_fa: str = ""
     party: str = ""
+
+    @classmethod
+    def unknown(cls, key: str) -> ActorInfo:
+        """Info for an actor the store does not describe: its key stands in for label and party."""
+        return cls(key, key if "://" in key else str(actor_iri(key)), "", key, "", key)
 
     def attributes(self) -> dict[str, str]:
         """Node attributes for networkx."""
@@ -330,27 +335,22 @@ def _actor(iri: str, found: Mapping[str, set]) -> ActorInfo:
     return ActorInfo(key, iri, kind, label_en, first("label_fa"), party)
 
 
-def _fallback(key: str) -> ActorInfo:
-    """Info for an actor the store does not describe: its key stands in for labels and party."""
-    iri = key if "://" in key else str(actor_iri(key))
-    return ActorInfo(key, iri, "", key, "", key)
-
-
 # -- building graphs --------------------------------------------------------------------------------
 
-def _check_level(level: str) -> None:
+def check_level(level: str) -> None:
+    """Raise ``KG403`` unless ``level`` is one of :data:`LEVELS`."""
     if level not in LEVELS:
         raise _bad("level", level, "level (actor or state)")
 
 
-def _folder(actors: Mapping[str, ActorInfo], level: str):
+def node_folder(actors: Mapping[str, ActorInfo], level: str) -> Callable[[str], str]:
     """A function actor key → node key: itself, or at state level the state a person acts for."""
     if level == "actor":
         return lambda key: key
     return lambda key: actors[key].party if key in actors and actors[key].type == "Person" else key
 
 
-def _pairs(record: EventRecord, fold) -> set[tuple[str, str]]:
+def event_pairs(record: EventRecord, fold: Callable[[str], str] = str) -> set[tuple[str, str]]:
     """Ordered (source, target) node pairs of one event, without self-loops.
 
     actor → recipient; an event without recipients (``X and Y agreed``, all parties actors) links
@@ -371,13 +371,13 @@ def build_interaction_graph(records: Iterable[EventRecord], actors: Mapping[str,
     >>> graph["IRN"]["TKM"]["weight"], graph["IRN"]["TKM"]["categories"], graph["TKM"]["IRN"]["events"]
     (2, {'AGREE': 1, 'CONSULT': 1}, ['e2'])
     """
-    _check_level(level)
-    fold = _folder(actors, level)
+    check_level(level)
+    fold = node_folder(actors, level)
     graph = nx.MultiDiGraph() if multi else nx.DiGraph()
     graph.graph.update(level=level, events=0, event_categories={})
     edges: dict[tuple[str, str], list[EventRecord]] = defaultdict(list)
     for record in records:
-        pairs = _pairs(record, fold)
+        pairs = event_pairs(record, fold)
         if not pairs:
             continue
         graph.graph["events"] += 1
@@ -385,7 +385,7 @@ def build_interaction_graph(records: Iterable[EventRecord], actors: Mapping[str,
         for pair in sorted(pairs):
             edges[pair].append(record)
     for node in sorted({n for pair in edges for n in pair}):
-        graph.add_node(node, **(actors.get(node) or _fallback(node)).attributes())
+        graph.add_node(node, **(actors.get(node) or ActorInfo.unknown(node)).attributes())
     for (source, target), found in sorted(edges.items()):
         if multi:
             for record in found:
@@ -457,12 +457,12 @@ def actor_domain_graph(store, *, level: str = "actor", categories: Iterable[str]
     >>> graph["IRN"]["topic:gas"]["weight"]                        # doctest: +SKIP
     2
     """
-    _check_level(level)
+    check_level(level)
     where = EventFilter.make(categories=categories, quad_classes=quad_classes, since=since,
                              until=until, table=_table(store, categories, quad_classes))
     records = event_records(store, where, with_topics=True)
     actors = actor_info(store)
-    fold = _folder(actors, level)
+    fold = node_folder(actors, level)
     links: dict[tuple[str, str], list[str]] = defaultdict(list)
     for record in records:
         for node in sorted({fold(k) for k in (*record.actors, *record.recipients)}):
@@ -471,7 +471,7 @@ def actor_domain_graph(store, *, level: str = "actor", categories: Iterable[str]
     graph = nx.Graph(level=level)
     labels = topic_labels(store) if links else {}
     for node in sorted({n for n, _ in links}):
-        graph.add_node(node, bipartite=0, **(actors.get(node) or _fallback(node)).attributes())
+        graph.add_node(node, bipartite=0, **(actors.get(node) or ActorInfo.unknown(node)).attributes())
     for topic in sorted({t for _, t in links}):
         en, fa = labels.get(topic, ("", ""))
         graph.add_node(f"topic:{topic}", bipartite=1, type="Topic", key=topic,

@@ -103,7 +103,14 @@ def _int(value: str) -> Node:
     return Literal(int(value))
 
 
+_UNICODE_ESCAPE = re.compile(r"\\[uU]")
+
+
 def _string(value: str) -> Node:
+    # rdflib's SPARQL parser decodes \uXXXX before it reads strings, even after an escaped
+    # backslash, so such a value would reach rdflib changed (still inside the literal): refuse it.
+    if _UNICODE_ESCAPE.search(value):
+        raise ValueError(value)
     return Literal(value)
 
 
@@ -137,7 +144,7 @@ KINDS: dict[str, Callable[[str], Node]] = {
     "iso3": _iso3,          # IRN, or an IGO/group key (UN, CASPIAN) → id:actor/… IRI
     "date": _date,          # YYYY-MM-DD → xsd:date literal
     "int": _int,            # → xsd:integer literal
-    "string": _string,      # → plain literal
+    "string": _string,      # → plain literal (any text but a backslash before u/U)
     "iri": _iri,            # absolute IRI or graph-model prefixed name → IRI
     "category": _category,  # one of the 16 PLOVER categories → plover:… IRI
     "topic": _topic,        # topic key (gas, oil-and-gas) → topic:… IRI

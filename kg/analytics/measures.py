@@ -226,7 +226,7 @@ def dyad_graph(graph: nx.DiGraph) -> nx.Graph:
 def _mean_score(categories: Mapping[str, int], table: Mapping[str, CategoryInfo]) -> float | None:
     scores = [(table[c].score, n) for c, n in categories.items() if c in table and table[c].score is not None]
     total = sum(n for _, n in scores)
-    return round(sum(s * n for s, n in scores) / total, 3) if total else None
+    return sum(s * n for s, n in scores) / total if total else None
 
 
 def _category_text(categories: Mapping[str, int]) -> str:
@@ -338,8 +338,7 @@ def dyad_scores(store, *, freq: str = "month", level: str = "state", lang: str =
                      "b_label": _actor_label(actors, b, lang), "events": len(infos),
                      "cooperative": sum(1 for i in infos if i and i.quad_class in (1, 2)),
                      "conflictual": sum(1 for i in infos if i and i.quad_class in (3, 4)),
-                     "score_sum": round(sum(scores), 3),
-                     "score_mean": round(fmean(scores), 3) if scores else None})
+                     "score_sum": sum(scores), "score_mean": fmean(scores) if scores else None})
     return rows
 
 
@@ -360,7 +359,7 @@ def summary(store, *, top: int = 10, level: str = "actor", lang: str = "en") -> 
     community = {node: number for number, members in enumerate(groups, start=1) for node in members}
     central = [{"node": node, "label": label(graph.nodes[node], node, lang),
                 "events": degree[node]["events"], "partners": degree[node]["partners"],
-                "pagerank": round(ranks[node], 4), "betweenness": round(between[node], 4),
+                "pagerank": ranks[node], "betweenness": between[node],
                 "community": community[node]}
                for node in sorted(ranks, key=lambda x: (-ranks[x], x))[:top]]
     return {

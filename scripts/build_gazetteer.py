@@ -50,8 +50,6 @@ COLUMNS = [
     "variants_fa", "variants_en", "demonyms_fa", "demonyms_en", "capital_fa", "capital_en",
     "metonyms_fa", "metonyms_en", "ambiguous", "note",
 ]
-LIST_COLUMNS = ("variants_fa", "variants_en", "demonyms_fa", "demonyms_en", "capital_fa",
-                "capital_en", "metonyms_fa", "metonyms_en", "ambiguous")
 
 # Codes outside ISO 3166-1: Kosovo's user-assigned codes (EU, IMF, World Bank use XK/XKX).
 USER_ASSIGNED_ISO3 = {"XK": "XKX"}

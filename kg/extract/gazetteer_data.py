@@ -183,9 +183,9 @@ def _load(folder: str) -> GazetteerData:
     organizations = _read_bodies(root / "organizations.tsv", ActorKind.ORGANIZATION, countries, forms)
     groups = _read_bodies(root / "groups.tsv", ActorKind.GROUP, countries, forms)
     known = {**countries, **organizations, **groups}
-    rows, persons_path = _read_persons(root / "persons.tsv", forms)
+    rows = _read_persons(root / "persons.tsv", forms)
     offices = _read_offices(root / "offices.tsv", rows, known)
-    persons, holders = _build_persons(rows, offices, persons_path)
+    persons, holders = _build_persons(rows, offices)
     titles = _read_titles(root / "office-titles.tsv", known)
     return GazetteerData(
         countries=MappingProxyType(countries),
@@ -354,20 +354,20 @@ def _read_bodies(path: Path, kind: ActorKind, countries: Mapping[str, Actor],
 
 # --- persons and offices ------------------------------------------------------------------------
 
-def _read_persons(path: Path, forms: list[SurfaceForm]) -> tuple[dict[str, tuple[int, dict[str, str]]], Path]:
-    rows: dict[str, tuple[int, dict[str, str]]] = {}
+def _read_persons(path: Path, forms: list[SurfaceForm]) -> dict[str, dict[str, str]]:
+    rows: dict[str, dict[str, str]] = {}
     for line, row in _rows(path, ("key", "name_en", "name_fa")):
         slug = row["key"]
         if not _SLUG.match(slug):
             raise _error(path, line, f"person key {slug!r} should be a lower-case slug like masoud-pezeshkian")
         _unique_key(slug, rows, path, line)
-        _wikidata(row.get("wikidata", ""), path, line)
-        rows[slug] = (line, row)
+        row["wikidata"] = _wikidata(row.get("wikidata", ""), path, line) or ""
+        rows[slug] = row
         _add_forms(forms, PERSON_PREFIX + slug, row, _BODY_FORMS)
-    return rows, path
+    return rows
 
 
-def _read_offices(path: Path, persons: Mapping[str, tuple[int, dict[str, str]]],
+def _read_offices(path: Path, persons: Mapping[str, dict[str, str]],
                   known: Mapping[str, Actor]) -> dict[str, list[Office]]:
     offices: dict[str, list[Office]] = defaultdict(list)
     for line, row in _rows(path, ("person", "role", "country", "start")):
@@ -385,15 +385,17 @@ def _read_offices(path: Path, persons: Mapping[str, tuple[int, dict[str, str]]],
     return offices
 
 
-def _build_persons(rows: Mapping[str, tuple[int, dict[str, str]]], offices: Mapping[str, list[Office]],
-                   path: Path) -> tuple[dict[str, Actor], dict[tuple[str, str], tuple[tuple[Actor, Office], ...]]]:
+def _build_persons(rows: Mapping[str, dict[str, str]], offices: Mapping[str, list[Office]]
+                   ) -> tuple[dict[str, Actor], dict[tuple[str, str], tuple[tuple[Actor, Office], ...]]]:
+    """Person actors (offices sorted by start; ``country`` from the latest office) and, for each
+    (role, country), its holders in order of start."""
     persons: dict[str, Actor] = {}
     holders: dict[tuple[str, str], list[tuple[Actor, Office]]] = defaultdict(list)
-    for slug, (line, row) in rows.items():
+    for slug, row in rows.items():
         held = tuple(sorted(offices.get(slug, ()), key=lambda o: (o.start or date.min, o.end or date.max)))
         actor = Actor(key=PERSON_PREFIX + slug, kind=ActorKind.PERSON, name_en=row["name_en"],
                       name_fa=row["name_fa"], country=held[-1].country if held else None,
-                      wikidata=_wikidata(row.get("wikidata", ""), path, line), offices=held)
+                      wikidata=row["wikidata"] or None, offices=held)
         persons[actor.key] = actor
         for office in held:
             holders[(office.role, office.country)].append((actor, office))

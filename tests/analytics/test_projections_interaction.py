@@ -124,3 +124,8 @@ def test_interaction_refuses_bad_filter_values_with_kg403(memory_store, options)
     with pytest.raises(KGError) as caught:
         interaction_graph(memory_store, **options)
     assert caught.value.code == "KG403"
+
+
+def test_interaction_empty_filters_match_nothing(store):
+    assert interaction_graph(store, topics=[]).number_of_edges() == 0
+    assert interaction_graph(store, categories=["CONSULT"], quad_classes=[4]).number_of_edges() == 0

@@ -342,12 +342,21 @@ def dyad_scores(store, *, freq: str = "month", level: str = "state", lang: str =
     return rows
 
 
+def _compact(row: Row) -> Row:
+    """A dyad row for reading: one ``dyad`` column of both labels, the counts, score, categories."""
+    return {"dyad": f"{row['a_label']} – {row['b_label']}", "a": row["a"], "b": row["b"],
+            "events": row["events"], "a_to_b": row["a_to_b"], "b_to_a": row["b_to_a"],
+            "score_mean": row["score_mean"], "categories": row["categories"]}
+
+
 def summary(store, *, top: int = 10, level: str = "actor", lang: str = "en") -> dict[str, Any]:
     """The overview of ``kg analyze``: sizes, the most central actors, strongest dyads, communities.
 
     ``central actors`` rows join weighted degree, PageRank, betweenness (estimated from 256
     sampled sources above :data:`EXACT_BETWEENNESS_MAX_NODES` nodes) and community; they are the
-    ``top`` actors by PageRank.
+    ``top`` actors by PageRank. ``strongest dyads`` are :func:`strongest_dyads` rows with both
+    labels in one ``dyad`` column. Scalars: ``level``, ``events`` (events that link two
+    parties), ``actors``, ``interactions`` (directed edges).
     """
     graph = interaction_graph(store, level=level)
     n = graph.number_of_nodes()
@@ -368,7 +377,8 @@ def summary(store, *, top: int = 10, level: str = "actor", lang: str = "en") -> 
         "actors": n,
         "interactions": graph.number_of_edges(),
         "central actors": central,
-        "strongest dyads": strongest_dyads(graph, top=top, lang=lang, table=category_table(store)),
+        "strongest dyads": [_compact(row) for row in
+                            strongest_dyads(graph, top=top, lang=lang, table=category_table(store))],
         "communities": [{"community": number, "size": len(members),
                          "members": ", ".join(label(graph.nodes[m], m, lang)
                                               for m in sorted(members, key=lambda x: (-ranks[x], x)))}

@@ -38,6 +38,8 @@ _CAPTIONS = {
     "network.subtitle": ("{nodes} actors, {events} events", "{nodes} کنشگر، {events} رویداد"),
     "network.note": ("node size: {size} · arrow: actor → recipient · width: events",
                      "اندازه: {size} · پیکان: کنشگر ← گیرنده · ضخامت: شمار رویدادها"),
+    "network.note_dense": ("node size: {size} · width: events (directions not drawn: too many ties)",
+                           "اندازه: {size} · ضخامت: شمار رویدادها (جهت‌ها رسم نشده: پیوندها بسیارند)"),
     "network.empty": ("No interactions in the graph", "تعاملی در گراف نیست"),
     "community": ("Community {n}", "گروه {n}"),
     "size.pagerank": ("PageRank", "پیج‌رنک"),
@@ -77,6 +79,9 @@ def digits(text: str, lang: str) -> str:
 
 def caption(key: str, lang: str, **fields: object) -> str:
     """A figure caption in ``lang`` with ``fields`` filled in (digits Persian in ``fa``).
+
+    Only captions get Persian digits; labels from the graph are drawn as they are (a code such
+    as ``S20`` must stay as it is).
 
     >>> caption("community", "fa", n=2), caption("community", "en", n=2)
     ('گروه ۲', 'Community 2')

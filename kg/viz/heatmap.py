@@ -76,9 +76,9 @@ def draw_domain_heatmap(rows: Iterable[Mapping[str, Any]], out: Path | str, *, l
             if grid[i, j]:
                 ax.text(j, i, digits(f"{grid[i, j]:g}", lang), ha="center", va="center", fontsize=9,
                         color="white" if grid[i, j] > 0.6 * high else "#222222")
-    ax.set_xticks(range(len(topics)), [digits(names[("topic", t)], lang) for t in topics],
+    ax.set_xticks(range(len(topics)), [names[("topic", t)] for t in topics],
                   rotation=40, ha="right")
-    ax.set_yticks(range(len(dyads)), [digits(names[d], lang) for d in dyads])
+    ax.set_yticks(range(len(dyads)), [names[d] for d in dyads])
     ax.tick_params(length=0)
     colorbar = fig.colorbar(image, ax=ax, shrink=0.8)
     colorbar.locator = MaxNLocator(integer=True)

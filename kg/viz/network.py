@@ -22,7 +22,7 @@ from matplotlib.lines import Line2D
 
 from kg.analytics.measures import betweenness, community_sets, label, pagerank, weighted_degree
 from kg.errors import Errors, QueryError
-from kg.viz.figure import caption, check_lang, digits, new_figure, save
+from kg.viz.figure import caption, check_lang, new_figure, save
 
 __all__ = ["draw_network", "network_layout", "SIZE_BY", "COLOR_BY"]
 
@@ -80,15 +80,18 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, 
 
 
 def _sizes(graph: nx.DiGraph, size_by: str | None) -> dict[str, float]:
+    """Marker areas (points²); smaller when there are many nodes, so that they do not overlap."""
+    shrink = min(1.0, 30.0 / max(graph.number_of_nodes(), 1))
     if size_by is None:
-        return dict.fromkeys(graph, 900.0)
+        return dict.fromkeys(graph, 900.0 * shrink)
     rows = {"pagerank": pagerank, "degree": weighted_degree, "betweenness": betweenness}[size_by](graph)
     column = {"pagerank": "pagerank", "degree": "events", "betweenness": "betweenness"}[size_by]
     values = {row["node"]: float(row[column]) for row in rows}
     high = max(values.values(), default=0.0)
     low = min(values.values(), default=0.0)
     span = (high - low) or 1.0
-    return {node: _MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt((value - low) / span)
+    low_size, high_size = _MIN_SIZE * max(shrink, 0.25), _MAX_SIZE * math.sqrt(shrink)
+    return {node: low_size + (high_size - low_size) * math.sqrt((value - low) / span)
             for node, value in values.items()}
 
 
@@ -142,8 +145,8 @@ def draw_network(graph: nx.DiGraph, out_path: Path | str, *, lang: str = "fa",
     color_by: ``"community"`` (Louvain, fixed seed), ``"country"`` (party: a person takes its
         state's colour) or ``"type"``.
     title: the figure's title; default "Who interacts with whom" in ``lang``.
-    max_labels: label only this many nodes, the biggest (the rest stay unlabelled to keep the
-        figure legible).
+    max_labels: label at most this many nodes, the biggest first; a label that would overlap
+        one already drawn is left out, so that every label shown can be read.
     seed: for the layout and the communities (same graph, same figure).
 
     Returns the path written. Raises ``KG403`` for a bad option, ``KG502`` when it cannot write.
@@ -169,12 +172,13 @@ def draw_network(graph: nx.DiGraph, out_path: Path | str, *, lang: str = "fa",
     nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_size=[sizes[n] for n in nodes],
                            node_color=[colours[n] for n in nodes], edgecolors="white",
                            linewidths=1.5, alpha=0.92, ax=ax)
-    _draw_labels(ax, graph, pos, sizes, lang, max_labels)
     _legend(ax, names, lang)
-    fig.text(0.5, 0.005, caption("network.note", lang, size=caption(f"size.{size_by or 'none'}", lang)),
+    note = "network.note" if graph.number_of_edges() <= 300 else "network.note_dense"  # no arrowheads
+    fig.text(0.5, 0.005, caption(note, lang, size=caption(f"size.{size_by or 'none'}", lang)),
              ha="center", va="bottom", fontsize=8.5, color="#666666")
     ax.set_aspect("equal", adjustable="datalim")
     ax.margins(0.08)
+    _draw_labels(ax, graph, pos, sizes, lang, max_labels)  # last: it measures the final layout
     return save(fig, out_path)
 
 
@@ -185,26 +189,40 @@ def _draw_edges(ax, graph: nx.DiGraph, pos: Mapping, sizes: Mapping[str, float])
     weights = [graph.get_edge_data(u, v).get("weight", 1) if not graph.is_multigraph()
                else graph.number_of_edges(u, v) for u, v in edges]
     top = max(weights)
-    widths = [0.8 + 4.2 * math.log1p(w) / math.log1p(top) for w in weights]
+    many = len(edges) > 300  # a dense graph: fainter, thinner edges and no arrowheads
+    widths = [(0.3 if many else 0.8) + (2.0 if many else 4.2) * math.log1p(w) / math.log1p(top) for w in weights]
+    alpha = max(0.06, 0.55 * math.sqrt(300 / len(edges))) if many else 0.55
     simple = nx.DiGraph(edges) if graph.is_directed() else nx.Graph(edges)
     nodes = sorted(simple)  # node_size goes with nodelist: arrows stop at the target's rim
-    nx.draw_networkx_edges(simple, pos, edgelist=edges, width=widths, edge_color="#7a7a7a", alpha=0.55,
-                           arrows=graph.is_directed(), arrowstyle="-|>", arrowsize=14,
-                           connectionstyle="arc3,rad=0.12", nodelist=nodes,
-                           node_size=[sizes[n] for n in nodes], ax=ax)
+    arrows = graph.is_directed() and not many
+    style = {"arrowstyle": "-|>", "arrowsize": 14, "connectionstyle": "arc3,rad=0.12"} if arrows else {}
+    nx.draw_networkx_edges(simple, pos, edgelist=edges, width=widths, edge_color="#7a7a7a", alpha=alpha,
+                           arrows=arrows, nodelist=nodes, node_size=[sizes[n] for n in nodes], ax=ax,
+                           **style)
 
 
 def _draw_labels(ax, graph: nx.DiGraph, pos: Mapping, sizes: Mapping[str, float], lang: str,
                  max_labels: int) -> None:
-    shown = sorted(graph.nodes, key=lambda n: (-sizes[n], n))[:max_labels]
-    for node in shown:
+    """Label the biggest nodes first; a label that would overlap one already drawn is left out."""
+    figure = ax.get_figure()
+    figure.draw_without_rendering()  # settle the layout, so that label extents are final
+    renderer = figure.canvas.get_renderer()
+    placed = []
+    for node in sorted(graph.nodes, key=lambda n: (-sizes[n], n)):
+        if len(placed) >= max_labels:
+            break
         x, y = pos[node]
         # Below the node, by about its radius (node_size is an area in points²).
         offset = math.sqrt(sizes[node]) / 2 + 3
-        ax.annotate(digits(label(graph.nodes[node], node, lang), lang), (x, y), xytext=(0, -offset),
-                    textcoords="offset points", ha="center", va="top", fontsize=10,
-                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
-                    zorder=5)
+        text = ax.annotate(label(graph.nodes[node], node, lang), (x, y), xytext=(0, -offset),
+                           textcoords="offset points", ha="center", va="top", fontsize=10,
+                           bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
+                           zorder=5)
+        box = text.get_window_extent(renderer)
+        if any(box.overlaps(other) for other in placed):
+            text.remove()
+        else:
+            placed.append(box)
 
 
 def _legend(ax, names: list[str], lang: str) -> None:

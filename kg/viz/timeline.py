@@ -97,7 +97,7 @@ def draw_dyad_timeline(rows: Iterable[Mapping[str, Any]], out: Path | str, *, la
             segment_x.append(x)
             segment_y.append(y)
         ax.plot(segment_x, segment_y, color=colour, linewidth=2)
-        ax.scatter(xs, ys, s=sizes, color=colour, edgecolors="white", zorder=3, label=digits(name, lang))
+        ax.scatter(xs, ys, s=sizes, color=colour, edgecolors="white", zorder=3, label=name)
     ax.axhline(0, color="#555555", linewidth=1)
     low, high = ax.get_ylim()
     bound = max(abs(low), abs(high), 1.0) * 1.1

@@ -4,7 +4,8 @@ The contract is ``../shared/docs/facts-and-evaluation.md``:
 
 - **event F1** — a predicted record matches a gold one of the same article when its category is
   among the gold categories and its set of state parties is the same (predictions deduplicated on
-  category + party set first; each gold record is matched at most once);
+  category + party set first; records are paired one to one by a maximum matching, so the order
+  of records does not matter);
 - **dyad F1** — the same, ignoring the category (both sides deduplicated on party set);
 - **topic F1** — per article and party set, the union of topics, compared key by key; a parent key
   predicted for a child key counts half.
@@ -119,17 +120,13 @@ def score(gold: Iterable[Mapping], predicted: Iterable[Mapping], *,
 
 def _score_article(name: str, gold_events: list[Mapping], preds: list[Mapping],
                    parents: Mapping[str, str | None], scores: Scores) -> None:
-    predicted = {(r.get("event"), state_parties(r)) for r in preds}
+    predicted = sorted({(r.get("event"), state_parties(r)) for r in preds}, key=lambda x: (x[0] or "", x[1]))
     gold = [(set(e.get("event") or []), tuple(sorted(e.get("actors") or []))) for e in gold_events]
-    matched_gold: set[int] = set()
-    misses = []
-    for category, parties in sorted(predicted, key=lambda x: (x[0] or "", x[1])):
-        hit = next((i for i, (cats, gp) in enumerate(gold)
-                    if i not in matched_gold and category in cats and gp == parties), None)
-        if hit is None:
-            misses.append({"article": name, "kind": "false-positive", "event": category, "parties": parties})
-        else:
-            matched_gold.add(hit)
+    pairs = _max_matching(len(predicted), len(gold), lambda i, j: predicted[i][0] in gold[j][0]
+                          and predicted[i][1] == gold[j][1])
+    matched_pred, matched_gold = set(pairs), set(pairs.values())
+    misses = [{"article": name, "kind": "false-positive", "event": predicted[i][0], "parties": predicted[i][1]}
+              for i in range(len(predicted)) if i not in matched_pred]
     misses += [{"article": name, "kind": "missed", "event": sorted(gold[i][0]), "parties": gold[i][1]}
                for i in range(len(gold)) if i not in matched_gold]
     scores.event.tp += len(matched_gold)
@@ -154,6 +151,25 @@ def _score_article(name: str, gold_events: list[Mapping], preds: list[Mapping],
         scores.topic.tp += tp
         scores.topic.predicted += len(pred_topics.get(parties, set()))
         scores.topic.gold += len(gold_topics.get(parties, set()))
+
+
+def _max_matching(n_left: int, n_right: int, fits) -> dict[int, int]:
+    """Maximum one-to-one matching (augmenting paths; articles have a handful of events), so the
+    score does not depend on the order of records: left index → right index."""
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in range(n_right):
+            if j not in seen and fits(i, j):
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in range(n_left):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
 
 
 def _topic_matches(gold: set[str], predicted: set[str], parents: Mapping[str, str | None]) -> float:

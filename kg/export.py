@@ -57,12 +57,13 @@ SELECT ?event ?kind ?key WHERE {
 """
 
 _MENTIONS = _PREFIXES + """
-SELECT ?event ?mention ?side ?text ?actor ?name ?type ?code ?country ?wikidata WHERE {
+SELECT ?event ?mention ?side ?text ?actor ?name ?type ?code ?country ?organization ?wikidata WHERE {
   GRAPH ?g { ?event rr:mention ?mention . ?mention rr:side ?side ; rr:text ?text ; rr:refersTo ?actor . }
   OPTIONAL { GRAPH ?ga { ?actor rdfs:label ?name . FILTER(LANGMATCHES(LANG(?name), "en")) } }
   OPTIONAL { GRAPH ?gt { ?actor a ?type . FILTER(?type IN (rr:Country, rr:Person, rr:Organization, rr:Group)) } }
   OPTIONAL { GRAPH ?gc { ?actor rr:iso3|rr:acronym ?code } }
   OPTIONAL { GRAPH ?gp { ?actor rr:country ?c . } GRAPH ?gi { ?c rr:iso3 ?country } }
+  OPTIONAL { GRAPH ?go { ?actor rr:memberOf ?o . } GRAPH ?gk { ?o rr:acronym ?organization } }
   OPTIONAL { GRAPH ?gw { ?actor rr:wikidata ?wd } BIND(STRAFTER(STR(?wd), "/entity/") AS ?wikidata) }
 } ORDER BY ?event ?mention
 """
@@ -100,8 +101,15 @@ def _party(row: dict) -> dict:
     kind = (row.get("type") or "").rsplit("#", 1)[-1]
     if kind in ("Organization", "Group"):
         party["group"] = row.get("code")
+        if row.get("country"):  # a group that governs a state is coded as that state too
+            party["country"] = row["country"]
+    elif kind == "Person":
+        if row.get("country"):
+            party["country"] = row["country"]
+        elif row.get("organization"):
+            party["group"] = row["organization"]
     else:
-        party["country"] = row.get("country") or row.get("code")
+        party["country"] = row.get("code")
     if row.get("wikidata"):
         party["wikidata"] = row["wikidata"]
     return party

@@ -122,7 +122,9 @@ class Actor:
 
     ``key`` is stable and unique across the graph: an ISO alpha-3 code for a state (``IRN``), an
     acronym for an IGO or group (``UN``, ``CASPIAN``), ``person:<slug>`` for a person.
-    ``country`` is the state the actor acts for (a person's office country; a state's own code).
+    ``country`` is the state the actor acts for (a person's office country; a state's own code; the
+    state a governing group governs, e.g. the Taliban → AFG); ``organization`` the IGO or group a
+    person acts for when their office is not a state's (Guterres → UN).
     ``members`` lists member states of a group when known.
     """
 
@@ -134,16 +136,18 @@ class Actor:
     wikidata: str | None = None
     offices: tuple[Office, ...] = ()
     members: tuple[str, ...] = ()
+    organization: str | None = None
 
     @property
     def party(self) -> str:
-        """The party code used in PLOVER records: the state for states and persons, else the key."""
-        return self.country or self.key
+        """The party code of PLOVER records: the state acted for, else the IGO or group, else the key."""
+        return self.country or self.organization or self.key
 
     @property
     def is_state_party(self) -> bool:
-        """True when the actor counts as a state party (a state, or a person acting for one)."""
-        return self.kind in (ActorKind.COUNTRY, ActorKind.PERSON) and self.country is not None
+        """True when the actor counts as a state party: a state, a person acting for one, or a
+        group that governs one (coded as that state too)."""
+        return self.country is not None
 
     def office_on(self, day: date | None) -> Office | None:
         """The office held on ``day`` (or the latest one when ``day`` is None)."""

@@ -53,12 +53,14 @@ class Discourse:
     home: str | None = None
     day: date | None = None
     new_persons: dict[str, Actor] = field(default_factory=dict)
+    mentioned: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
 class _Title:
     role: str
     country: str | None
+    ambiguous: bool = False
 
 
 class ActorFinder:
@@ -69,11 +71,13 @@ class ActorFinder:
         self.lang = lang
         self._actors = {**gazetteer.countries, **gazetteer.organizations, **gazetteer.groups,
                         **gazetteer.persons}
-        forms = [f for f in gazetteer.surface_forms if f.lang == lang and not f.ambiguous
-                 and f.actor_key in self._actors]
-        self._names = PhraseMatcher((f.text, (f.actor_key, f.kind)) for f in forms)
+        forms = [f for f in gazetteer.surface_forms if f.lang == lang and f.actor_key in self._actors]
+        self._names = PhraseMatcher((f.text, (f.actor_key, f.kind)) for f in forms if not f.ambiguous)
+        # Ambiguous forms («بردی‌محمدوف»: father or son; «عمان»: Oman or Amman) count only when the
+        # article has already named one of their bearers unambiguously.
+        self._ambiguous = PhraseMatcher((f.text, (f.actor_key, f.kind)) for f in forms if f.ambiguous)
         titles = [t for t in gazetteer.office_titles if t.lang == lang]
-        self._titles = PhraseMatcher((t.text, _Title(t.role, t.country or None)) for t in titles)
+        self._titles = PhraseMatcher((t.text, _Title(t.role, t.country or None, t.ambiguous)) for t in titles)
         cues = load_cues(lang)
         self._anaphora = PhraseMatcher((c.phrase, (c.kind, c.value)) for c in cues
                                        if c.kind in ("anaphora-person", "anaphora-country", "home-country",
@@ -92,6 +96,7 @@ class ActorFinder:
     def find(self, text: str, sentence: int, discourse: Discourse) -> list[Mention]:
         """Mentions of actors in ``text`` (sentence number ``sentence``), left to right."""
         names = self._names.find(text)
+        names = sorted(names + self._resolved_ambiguous(text, names, discourse), key=lambda m: m.start)
         titles = self._titles.find(text)
         refs = self._anaphora.find(text)
         mentions: list[Mention] = []
@@ -115,7 +120,21 @@ class ActorFinder:
                 if mention:
                     mentions.append(mention)
         mentions.sort(key=lambda m: m.start)
+        discourse.mentioned.update(m.actor.key for m in mentions)
         return mentions
+
+    def _resolved_ambiguous(self, text: str, names: list[Match], discourse: Discourse) -> list[Match]:
+        """Ambiguous forms that name exactly one actor this article has already named (or names
+        unambiguously in this very sentence)."""
+        here = discourse.mentioned | {hit.payloads[0][0] for hit in names}
+        resolved = []
+        for hit in self._ambiguous.find(text):
+            if any(n.start <= hit.start < n.end for n in names):
+                continue
+            known = [p for p in hit.payloads if p[0] in here]
+            if len({key for key, _ in known}) == 1:
+                resolved.append(Match(hit.start, hit.end, hit.text, (known[0],)))
+        return resolved
 
     # -- offices -------------------------------------------------------------------------------
     def _office_mention(self, text: str, sentence: int, title: Match, names: list[Match],
@@ -143,7 +162,7 @@ class ActorFinder:
             return Mention(person, text[before.start:end], sentence, before.start, end,
                            "gazetteer"), consumed, spec.role
         if country is None:
-            if spec.role not in _HOME_ROLES or not discourse.home:
+            if spec.ambiguous or spec.role not in _HOME_ROLES or not discourse.home:
                 return None, consumed, spec.role
             country = discourse.home
         new_person = self._role_pattern(text, end, spec, country, discourse)

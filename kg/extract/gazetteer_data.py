@@ -185,7 +185,7 @@ def _load(folder: str) -> GazetteerData:
     known = {**countries, **organizations, **groups}
     rows = _read_persons(root / "persons.tsv", forms)
     offices = _read_offices(root / "offices.tsv", rows, known)
-    persons, holders = _build_persons(rows, offices)
+    persons, holders = _build_persons(rows, offices, set(countries))
     titles = _read_titles(root / "office-titles.tsv", known)
     return GazetteerData(
         countries=MappingProxyType(countries),
@@ -385,16 +385,22 @@ def _read_offices(path: Path, persons: Mapping[str, dict[str, str]],
     return offices
 
 
-def _build_persons(rows: Mapping[str, dict[str, str]], offices: Mapping[str, list[Office]]
+def _build_persons(rows: Mapping[str, dict[str, str]], offices: Mapping[str, list[Office]],
+                   states: set[str]
                    ) -> tuple[dict[str, Actor], dict[tuple[str, str], tuple[tuple[Actor, Office], ...]]]:
-    """Person actors (offices sorted by start; ``country`` from the latest office) and, for each
-    (role, country), its holders in order of start."""
+    """Person actors and, for each (role, country), its holders in order of start.
+
+    A person acts for the body of their latest office: ``country`` when it is a state,
+    ``organization`` when it is an IGO or group (Guterres → UN), so that only states count as
+    state parties."""
     persons: dict[str, Actor] = {}
     holders: dict[tuple[str, str], list[tuple[Actor, Office]]] = defaultdict(list)
     for slug, row in rows.items():
         held = tuple(sorted(offices.get(slug, ()), key=lambda o: (o.start or date.min, o.end or date.max)))
+        body = held[-1].country if held else None
         actor = Actor(key=PERSON_PREFIX + slug, kind=ActorKind.PERSON, name_en=row["name_en"],
-                      name_fa=row["name_fa"], country=held[-1].country if held else None,
+                      name_fa=row["name_fa"], country=body if body in states else None,
+                      organization=body if body and body not in states else None,
                       wikidata=row["wikidata"] or None, offices=held)
         persons[actor.key] = actor
         for office in held:

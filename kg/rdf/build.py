@@ -168,8 +168,10 @@ def actor_triples(actor: Actor) -> Iterable[Triple]:
         yield node, RR.iso3, Literal(actor.key)
     elif actor.kind in (ActorKind.ORGANIZATION, ActorKind.GROUP):
         yield node, RR.acronym, Literal(actor.key)
-    if actor.kind is ActorKind.PERSON and actor.country:
+    if actor.kind is not ActorKind.COUNTRY and actor.country:
         yield node, RR.country, actor_iri(actor.country)
+    if actor.organization:
+        yield node, RR.memberOf, actor_iri(actor.organization)
     for member in actor.members:
         yield node, RR.member, actor_iri(member)
     person_slug = actor.key.split(":", 1)[1] if actor.key.startswith("person:") else actor.key

@@ -385,3 +385,24 @@ def test_office_scheme_has_the_role_keys():
 def test_office_roles_are_minted_by_namespaces_and_grouped(graph):
     assert (role_iri("foreign-minister"), SKOS.broader, role_iri("minister")) in graph
     assert ontology.concept_labels("offices")["head-of-state"] == {"en": "head of state", "fa": "رئیس کشور"}
+
+
+@pytest.mark.parametrize("name", ["offices.tsv", "office-titles.tsv"])
+def test_every_role_of_the_gazetteer_is_in_the_office_scheme(name):
+    path = ontology_dir() / "gazetteer" / name
+    if not path.exists():
+        pytest.skip(f"no {name} in this checkout")
+    roles = set(ontology.concept_labels("offices"))
+    assert {row["role"] for _, row in read_tsv(path) if row.get("role")} <= roles
+
+
+def test_every_topic_of_the_gold_fixtures_is_in_the_scheme():
+    import json
+    from pathlib import Path
+
+    keys = set(ontology.topic_parents())
+    gold = sorted((Path(__file__).parents[1] / "fixtures" / "gold").rglob("*.json"))
+    assert gold
+    for path in gold:
+        for event in json.loads(path.read_text(encoding="utf-8")).get("events", []):
+            assert set(event.get("topics") or []) <= keys, (path.name, event.get("topics"))

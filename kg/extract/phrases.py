@@ -6,8 +6,9 @@ trie, so matching a sentence costs one pass of Python's C regex engine whatever 
 (thousands of names), which keeps extraction above 200 articles per second per core.
 
 Tolerance, without making the lexicon list every spelling:
-- between two letters of a phrase the text may have a space, a ZWNJ, a hyphen or nothing
-  (``رئیس‌جمهور`` matches ``رئیس جمهور`` and ``رئیسجمهور``; ``حمل و نقل`` matches ``حمل‌ونقل``);
+- where a phrase has a space, a ZWNJ or a hyphen, the text may have any of them or none
+  (``رئیس‌جمهور`` matches ``رئیس جمهور`` and ``رئیسجمهور``): web text loses ZWNJs and writers
+  vary; elsewhere the letters must be contiguous, so «وام» does not match «و امان»;
 - a phrase starts and ends at word boundaries (a ZWNJ counts as one);
 - with ``suffixes=True`` a Persian plural/ezafe/adjective suffix may follow (``همکاری`` matches
   ``همکاری‌های``), which suits domain words and triggers but not names.
@@ -73,10 +74,12 @@ class PhraseMatcher:
     def __init__(self, entries: Iterable[tuple[str, Hashable]], *, suffixes: bool = False,
                  ignore_case: bool = True) -> None:
         self._payloads: dict[str, list[Hashable]] = {}
+        self._units: set[tuple[str, ...]] = set()
         for phrase, payload in entries:
             key = compact(phrase.strip())
             if not key:
                 continue
+            self._units.add(_units(phrase.strip().lower()))
             bucket = self._payloads.setdefault(key, [])
             if payload not in bucket:
                 bucket.append(payload)
@@ -84,7 +87,7 @@ class PhraseMatcher:
         self._regex = self._compile(self._phrase_units(), suffixes, ignore_case)
 
     def _phrase_units(self) -> list[tuple[str, ...]]:
-        return [tuple(key) for key in self._payloads]
+        return sorted(self._units)
 
     @staticmethod
     def _compile(phrases: list[tuple[str, ...]], suffixes: bool, ignore_case: bool) -> re.Pattern[str] | None:
@@ -120,8 +123,31 @@ class PhraseMatcher:
         return ()
 
 
+_SEP_UNIT = "\x00"
+
+
+def _units(phrase: str) -> tuple[str, ...]:
+    """A phrase as trie units: its letters, and one separator unit where it has spaces/ZWNJs/hyphens.
+
+    The compound infix «و» (``حمل‌ونقل``, ``گفت‌وگو``) is written joined or spaced («حمل و نقل»):
+    a «و» with a separator on one side may have one on the other side too.
+    """
+    units = [_SEP_UNIT if part.isspace() or part in SEPARATORS else part
+             for part in re.findall(r"[ \u200c\-]+|.", phrase)]
+    out: list[str] = []
+    for i, unit in enumerate(units):
+        out.append(unit)
+        if unit == "و" and 0 < i < len(units) - 1:
+            before, after = units[i - 1] == _SEP_UNIT, units[i + 1] == _SEP_UNIT
+            if before and not after:
+                out.append(_SEP_UNIT)
+            elif after and not before:
+                out.insert(len(out) - 1, _SEP_UNIT)
+    return tuple(out)
+
+
 def _build_trie(keys: list[tuple[str, ...]]) -> dict:
-    """A trie over compact keys; separator tolerance is added when the regex is written."""
+    """A trie over phrase units; a separator unit becomes an optional separator in the regex."""
     root: dict = {}
     for key in keys:
         node = root
@@ -132,29 +158,16 @@ def _build_trie(keys: list[tuple[str, ...]]) -> dict:
 
 
 def _trie_regex(node: dict) -> str:
-    """Regex for a trie node: alternatives per next character, optional separator between chars.
-
-    Between any two characters of a phrase a separator (space, ZWNJ, hyphen) may stand or not: the
-    compact key has lost where the phrase had them, and web text puts them anywhere a writer
-    pauses between morphemes. Word boundaries at both ends keep this from matching inside words.
-    """
+    """Regex for a trie node: one alternative per next unit (a letter, or an optional separator)."""
     branches = []
     terminal = "" in node
     for char in sorted((c for c in node if c), key=lambda c: -len(node[c])):
         child = node[char]
-        rest = _trie_regex(child)
-        escaped = re.escape(char)
-        if rest:
-            branches.append(f"{escaped}{_SEP_CLASS}{rest}" if _has_more(child) else escaped)
-        else:
-            branches.append(escaped)
+        head = _SEP_CLASS if char == _SEP_UNIT else re.escape(char)
+        branches.append(head + _trie_regex(child))
     if not branches:
         return ""
     if len(branches) == 1 and not terminal:
         return branches[0]
     group = "(?:" + "|".join(branches) + ")"
     return group + "?" if terminal else group
-
-
-def _has_more(node: dict) -> bool:
-    return any(c for c in node if c)

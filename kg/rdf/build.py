@@ -108,7 +108,7 @@ def _article_triples(add, facts: ArticleFacts, article: URIRef, lang: str,
         node = sentence_iri(facts.key, sentence.index)
         add((article, RR.sentence, node))
         add((node, RDF.type, RR.Sentence))
-        add((node, RR.index, Literal(sentence.index)))
+        add((node, RR['index'], Literal(sentence.index)))
         add((node, RR.text, Literal(sentence.text, lang=lang)))
         add((node, RR.originalText, Literal(sentence.original, lang=lang)))
 

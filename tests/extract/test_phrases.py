@@ -24,6 +24,10 @@ def test_phrases_do_not_match_inside_words():
     assert texts(m, "ترکمنستان و ایرانشهر") == []
 
 
+def test_phrases_letters_without_a_separator_in_the_phrase_stay_contiguous():
+    assert texts(PhraseMatcher([("وام", "loan")]), "و امان") == []
+
+
 def test_phrases_accept_persian_suffixes_only_when_asked():
     words = [("همکاری", "coop")]
     assert texts(PhraseMatcher(words, suffixes=True), "همکاری‌های اقتصادی") == [("همکاری\u200cهای", ("coop",))]

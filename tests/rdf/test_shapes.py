@@ -117,8 +117,6 @@ def test_graph_as_in_the_graph_model_conforms(graph):
     assert results == []
 
 
-@pytest.mark.xfail(raises=AssertionError, strict=False,
-                   reason="kg/rdf/build.py writes RR.index, which is str.index: it needs RR['index']")
 def test_graph_from_the_builder_conforms():
     from kg.facts import (Actor, ActorKind, Article, ArticleFacts, Event, EventDate, Mention, Office,
                           Provenance, Sentence)

@@ -112,14 +112,22 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def _merge_two(a: Event, b: Event) -> Event:
-    actors = _union(a.actors, b.actors)
+    """``a`` and ``b`` have the same category and parties; a party keeps the side it has in the
+    more confident one, so that «X thanked Y» and «Y congratulated X» do not put both on one side."""
+    if b.provenance.confidence > a.provenance.confidence:
+        a, b = b, a
+    recipient_parties = {m.actor.party for m in a.recipients}
+    actor_parties = {m.actor.party for m in a.actors}
+    moved = [m for m in (*b.actors, *b.recipients)]
+    actors = _union(a.actors, tuple(m for m in moved if m.actor.party in actor_parties
+                                    or (m in b.actors and m.actor.party not in recipient_parties)))
     actor_keys = {m.actor.key for m in actors}
-    recipients = tuple(m for m in _union(a.recipients, b.recipients) if m.actor.key not in actor_keys)
+    recipients = tuple(m for m in _union(a.recipients, tuple(moved)) if m.actor.key not in actor_keys
+                       and m.actor.party not in actor_parties)
     dates = [d for d in (a.date, b.date) if d is not None]
     best_date = min(dates, key=lambda d: _CERTAINTY_RANK.get(d.certainty, 9)) if dates else None
-    stronger = a if a.provenance.confidence >= b.provenance.confidence else b
     return replace(
-        stronger, actors=actors, recipients=recipients, date=best_date,
+        a, actors=actors, recipients=recipients, date=best_date,
         topics=tuple(dict.fromkeys((*a.topics, *b.topics))),
         alt_categories=tuple(dict.fromkeys((*a.alt_categories, *b.alt_categories))),
         sentences=tuple(sorted({*a.sentences, *b.sentences})),

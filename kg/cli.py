@@ -84,6 +84,7 @@ def query(
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
     limit: Annotated[int, typer.Option(help="Rows to show in a table (0: all).")] = 50,
+    iris: Annotated[bool, typer.Option("--iris", help="Show IRI columns in tables too.")] = False,
 ) -> None:
     """Run a named SPARQL query with bound parameters."""
     from kg.queries import run_query
@@ -99,10 +100,10 @@ def query(
             result = run_query(kg_store, name, values)
     except KGError as exc:
         _fail(exc)
-    _print_result(result, fmt, limit, title=name)
+    _print_result(result, fmt, limit, title=name, iris=iris)
 
 
-def _print_result(result, fmt: str, limit: int, title: str) -> None:
+def _print_result(result, fmt: str, limit: int, title: str, iris: bool = False) -> None:
     if fmt == "csv":
         result.to_csv(sys.stdout)
     elif fmt == "json":
@@ -110,14 +111,32 @@ def _print_result(result, fmt: str, limit: int, title: str) -> None:
         sys.stdout.write("\n")
     elif fmt == "table":
         rows = result.to_dicts()
+        # Tables are for people: columns that hold only IRIs are left out unless asked for.
+        shown = [v for v in result.vars if iris or not rows or
+                 not all(str(r.get(v) or "").startswith(("http://", "https://")) for r in rows)] or result.vars
         table = Table(title=f"{title} ({len(rows)} rows)", show_lines=False)
-        for var in result.vars:
+        for var in shown:
             table.add_column(var, overflow="fold")
         for row in rows[: limit or None]:
-            table.add_row(*("" if row.get(v) is None else str(row.get(v)) for v in result.vars))
+            table.add_row(*(_cell(row.get(v)) for v in shown))
         console.print(table)
     else:
         _fail(KGError(Errors.E501, fmt=fmt, known="table, csv, json"))
+
+
+def _cell(value: object) -> str:
+    """A table cell: IRIs shortened to prefixed names (``id:person/masoud-pezeshkian``)."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(("http://", "https://")):
+        from kg.rdf.namespaces import PREFIXES
+
+        best = max((ns for ns in PREFIXES.values() if text.startswith(str(ns))), key=lambda ns: len(str(ns)), default=None)
+        if best is not None:
+            prefix = next(name for name, ns in PREFIXES.items() if ns == best)
+            return f"{prefix}:{text[len(str(best)):]}"
+    return text
 
 
 @app.command("queries")
@@ -237,7 +256,7 @@ def demo(
 
     ingest([examples_dir()], store=store, lang=None, date_=None, batch_size=0)
     for name in ("who-called", "cooperation"):
-        query(name, store=store, param=None, fmt="table", limit=0)
+        query(name, store=store, param=None, fmt="table", limit=0, iris=False)
     viz("network", out=out, store=store, lang="fa")
 
 

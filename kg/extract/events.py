@@ -102,7 +102,7 @@ class EventAssembler:
             category, mode, alt = _FUTURE_CONSULT, None, ("CONSULT",)
         provenance = Provenance(article_id, sentence.index, EXTRACTOR,
                                 round(min(1.0, trigger.confidence * confidence), 3), sentence.original)
-        return Event(category=category, actors=tuple(_dedupe(actors)), recipients=tuple(_dedupe(recipients)),
+        return Event(category=category, actors=tuple(dedupe_side(actors)), recipients=tuple(dedupe_side(recipients)),
                      provenance=provenance, mode=mode, topics=found.topics, date=found.date,
                      trigger=hit.text, alt_categories=alt, sentences=(sentence.index,))
 
@@ -147,13 +147,21 @@ class EventAssembler:
             discourse.last_person = person
 
 
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
+def dedupe_side(mentions: list[Mention] | tuple[Mention, ...]) -> list[Mention]:
+    """One mention per party on a side: a person stands for their state («رئیس‌جمهور ایران» and
+    «ایران» in one event are one party), and a name beats a pronoun or an office."""
     seen: dict[str, Mention] = {}
     for m in mentions:
-        current = seen.get(m.actor.key)
-        if current is None or (m.via == "gazetteer" and current.via != "gazetteer"):
-            seen[m.actor.key] = m
+        current = seen.get(m.actor.party)
+        if current is None or _rank(m) < _rank(current):
+            seen[m.actor.party] = m
     return list(seen.values())
+
+
+def _rank(mention: Mention) -> tuple[int, int]:
+    person = 0 if mention.actor.kind.value == "Person" else 1
+    named = 0 if mention.via in ("gazetteer", "role-pattern") else 1
+    return person, named
 
 
 def with_topics(event: Event, topics: tuple[str, ...]) -> Event:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.extract.actors import HOME_COUNTRY, ActorFinder, Discourse
-from kg.extract.events import EventAssembler, with_topics
+from kg.extract.events import EventAssembler, dedupe_side, with_topics
 from kg.facts import Article, ArticleFacts, Event, EventDate, content_key
 from kg.text import prepare
 
@@ -127,7 +127,7 @@ def _merge_two(a: Event, b: Event) -> Event:
     dates = [d for d in (a.date, b.date) if d is not None]
     best_date = min(dates, key=lambda d: _CERTAINTY_RANK.get(d.certainty, 9)) if dates else None
     return replace(
-        a, actors=actors, recipients=recipients, date=best_date,
+        a, actors=tuple(dedupe_side(actors)), recipients=tuple(dedupe_side(recipients)), date=best_date,
         topics=tuple(dict.fromkeys((*a.topics, *b.topics))),
         alt_categories=tuple(dict.fromkeys((*a.alt_categories, *b.alt_categories))),
         sentences=tuple(sorted({*a.sentences, *b.sentences})),

@@ -21,6 +21,7 @@ Example
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -54,6 +55,17 @@ class Discourse:
     day: date | None = None
     new_persons: dict[str, Actor] = field(default_factory=dict)
     mentioned: set[str] = field(default_factory=set)
+    by_party: dict[str, Mention] = field(default_factory=dict)
+    pairs: Counter = field(default_factory=Counter)
+
+    def main_partner(self, party: str | None) -> Mention | None:
+        """The party the article pairs most often with ``party`` (or the commonest pair's first
+        member when ``party`` is None): what «دو کشور» and «طرفین» refer to."""
+        for pair, _ in self.pairs.most_common():
+            if party is None or party in pair:
+                other = sorted(pair - {party})[0] if party else sorted(pair)[0]
+                return self.by_party.get(other)
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +133,8 @@ class ActorFinder:
                     mentions.append(mention)
         mentions.sort(key=lambda m: m.start)
         discourse.mentioned.update(m.actor.key for m in mentions)
+        for m in mentions:
+            discourse.by_party.setdefault(m.actor.party, m)
         return mentions
 
     def _resolved_ambiguous(self, text: str, names: list[Match], discourse: Discourse) -> list[Match]:

@@ -49,7 +49,10 @@ class CueFinder:
         self._matchers = {kind: PhraseMatcher((c.phrase, c.value or c.phrase) for c in items)
                           for kind, items in by_kind.items()}
         self._preps = {**{c.phrase: c.value for c in by_kind["recipient"]},
-                       **{c.phrase: "location" for c in by_kind["location"]}}
+                       **{c.phrase: "location" for c in by_kind["location"]},
+                       **{c.phrase: "about" for c in by_kind["about"]}}
+        self._before = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
+                        for kind in ("place-head", "delegation")}
         self._prep_matcher = PhraseMatcher((p, p) for p in self._preps)
 
     @classmethod
@@ -86,6 +89,28 @@ class CueFinder:
         window = text[max(0, start - _PREP_WINDOW):start]
         hits = [h for h in self._prep_matcher.find(window) if not window[h.end:].strip(" \u200c")]
         return self._preps.get(hits[-1].payloads[0]) if hits else None
+
+    def is_not_trigger(self, text: str, start: int, end: int) -> bool:
+        """True when the trigger stands inside a phrase that reports no event («به دعوت»)."""
+        matcher = self._matchers.get("not-trigger")
+        return bool(matcher) and any(h.start < end and start < h.end for h in matcher.find(text))
+
+    def place_head_before(self, text: str, start: int) -> bool:
+        """True when the word right before ``start`` makes a state name a place, an issue or a
+        source, not a party («تحولات سوریه», «سواحل ونزوئلا», «خبرگزاری فرانسه»)."""
+        return self._word_before("place-head", text, start)
+
+    def delegation_before(self, text: str, start: int) -> bool:
+        """True when a delegation noun stands right before ``start`` («هیات روسی»)."""
+        return self._word_before("delegation", text, start)
+
+    def refers_to_dyad(self, text: str) -> bool:
+        """True when the sentence speaks of "the two countries" («دو کشور», «طرفین»)."""
+        return self._has("dyad-reference", text)
+
+    def _word_before(self, kind: str, text: str, start: int) -> bool:
+        window = text[max(0, start - 16):start]
+        return any(not window[h.end:].strip(" \u200c") for h in self._before[kind].find(window))
 
     def object_after(self, text: str, end: int) -> bool:
         """True when the mention ending at ``end`` is followed by «را» (a direct object)."""

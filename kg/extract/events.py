@@ -19,6 +19,7 @@ Example
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -36,6 +37,9 @@ EXTRACTOR = "kg.extract.events/0.1"
 _CARRIED = 0.85      # the subject was carried from an earlier sentence
 _FALLBACK = 0.85     # recipients were not marked by a preposition or the clause
 _FUTURE_CONSULT = "AGREE"
+_NEVER_PARTIES = ("about", "place")
+_GAP = re.compile(r"[\s\u200c]{0,2}")
+_AND = re.compile(r"[\s\u200c]*(?:و|،|,)[\s\u200c]*")
 
 
 @dataclass
@@ -71,6 +75,9 @@ class EventAssembler:
             event = self._event(article_id, sentence, hit, mentions, discourse, result)
             if event is not None:
                 result.events.append(event)
+                states = [p for p in event.parties]
+                if len(states) == 2:
+                    discourse.pairs[frozenset(states)] += 1
         self._remember(text, mentions, discourse)
         return result
 
@@ -78,33 +85,82 @@ class EventAssembler:
     def _event(self, article_id: str, sentence: Sentence, hit: TriggerHit, mentions: list[Mention],
                discourse: Discourse, found: SentenceEvents) -> Event | None:
         text = sentence.text
-        if self.cues.is_negated(text, hit.start, hit.end) or self.cues.is_hypothetical(text, hit.start, hit.end):
+        cues = self.cues
+        if (cues.is_not_trigger(text, hit.start, hit.end) or cues.is_negated(text, hit.start, hit.end)
+                or cues.is_hypothetical(text, hit.start, hit.end)):
             return None
         trigger = hit.trigger
         left, right = clause_bounds(text, hit.start, hit.end)
-        roles = {id(m): self.cues.preposition_before(text, m.start) for m in mentions}
-        usable = [m for m in mentions if roles[id(m)] != "location" or trigger.roles in ("visit", "host")]
+        roles = {id(m): self._role(text, m) for m in mentions}
+        usable = [m for m in mentions if roles[id(m)] not in _NEVER_PARTIES
+                  and (roles[id(m)] != "location" or trigger.roles in ("visit", "host"))]
         clause = [m for m in usable if m.end > left and m.start < right]
-        subject, confidence = self._subject(text, clause, usable, left, roles, discourse)
+        genitive = self._genitive(text, hit, usable)
+        if genitive:
+            subject, confidence = genitive[0], 1.0
+        else:
+            subject, confidence = self._subject(text, clause, usable, left, roles, discourse)
         if subject is None:
             return None
-        others = [m for m in clause if m.actor.party != subject.actor.party]
+        if trigger.roles == "visit" and not (_can_travel(subject) or (
+                subject.sentence == sentence.index and cues.delegation_before(text, subject.start))):
+            return None  # a state or a tanker does not pay a visit; an official or a delegation does
+        carried = subject.sentence != sentence.index
+        first_side = genitive or [subject, *([] if carried else self._coordinated(text, subject, usable))]
+        first_parties = {m.actor.party for m in first_side}
+        others = [m for m in clause if m.actor.party not in first_parties]
         if not others:
-            others = [m for m in usable if m.actor.party != subject.actor.party]
+            others = [m for m in usable if m.actor.party not in first_parties]
             confidence *= _FALLBACK
-        actors, recipients = self._sides(trigger.roles, subject, others, roles)
+        actors, recipients = self._sides(trigger.roles, first_side, others, roles)
         recipients = [m for m in recipients if m.actor.party not in {a.actor.party for a in actors}]
         parties = {m.actor.party for m in (*actors, *recipients)}
+        if len(parties) < 2 and cues.refers_to_dyad(text):
+            partner = discourse.main_partner(subject.actor.party)
+            if partner is not None and partner.actor.party not in parties:
+                (actors if trigger.roles == "joint" else recipients).append(partner)
+                parties.add(partner.actor.party)
+                confidence *= _FALLBACK
         if len(parties) < 2 or not actors:
             return None
         category, mode, alt = trigger.category, trigger.mode, trigger.alt
-        if category == "CONSULT" and self.cues.is_future(text, hit.start, hit.end):
+        if category == "CONSULT" and cues.is_future(text, hit.start, hit.end):
             category, mode, alt = _FUTURE_CONSULT, None, ("CONSULT",)
         provenance = Provenance(article_id, sentence.index, EXTRACTOR,
                                 round(min(1.0, trigger.confidence * confidence), 3), sentence.original)
         return Event(category=category, actors=tuple(dedupe_side(actors)), recipients=tuple(dedupe_side(recipients)),
                      provenance=provenance, mode=mode, topics=found.topics, date=found.date,
                      trigger=hit.text, alt_categories=alt, sentences=(sentence.index,))
+
+    def _role(self, text: str, mention: Mention) -> str | None:
+        """What governs a mention: a preposition's role, ``object`` («… را»), ``place`` (a place or
+        issue noun before it: «تحولات سوریه»), or None for a free noun phrase (a possible subject)."""
+        role = self.cues.preposition_before(text, mention.start)
+        if role is None and mention.actor.kind.value == "Country" and mention.via != "office" \
+                and self.cues.place_head_before(text, mention.start):
+            return "place"
+        if role is None and self.cues.object_after(text, mention.end):
+            return "object"
+        return role
+
+    def _genitive(self, text: str, hit: TriggerHit, usable: list[Mention]) -> list[Mention]:
+        """The party right after a noun trigger, and those joined to it by «و», act:
+        «تحریم‌های آمریکا», «سفر ظریف به مسکو», «گفتگوی وزرای خارجه ایران و عمان»."""
+        after = [m for m in usable if m.start >= hit.end and _GAP.fullmatch(text, hit.end, m.start)]
+        if not after:
+            return []
+        head = min(after, key=lambda m: m.start)
+        return [head, *self._coordinated(text, head, usable)]
+
+    @staticmethod
+    def _coordinated(text: str, first: Mention, usable: list[Mention]) -> list[Mention]:
+        """Mentions joined to ``first`` by «و» or a comma: «ایران، روسیه و ترکیه»."""
+        chain, current = [], first
+        for m in sorted(usable, key=lambda m: m.start):
+            if m.start >= current.end and _AND.fullmatch(text, current.end, m.start):
+                chain.append(m)
+                current = m
+        return chain
 
     def _subject(self, text: str, clause: list[Mention], usable: list[Mention], left: int,
                  roles: dict[int, str | None], discourse: Discourse) -> tuple[Mention | None, float]:
@@ -122,19 +178,18 @@ class EventAssembler:
         return None, 1.0
 
     @staticmethod
-    def _sides(scheme: str, subject: Mention, others: list[Mention],
+    def _sides(scheme: str, first: list[Mention], others: list[Mention],
                roles: dict[int, str | None]) -> tuple[list[Mention], list[Mention]]:
+        """Actors and recipients by the trigger's role scheme; a party that a preposition marks
+        for the scheme wins over parties that merely stand in the clause."""
         if scheme == "joint":
-            return [subject, *others], []
+            return [*first, *others], []
         if scheme == "host":
-            return others, [subject]
-        if scheme == "with":
-            marked = [m for m in others if roles.get(id(m)) in ("with", "among")]
-            return [subject], marked or others
-        if scheme == "visit":
-            marked = [m for m in others if roles.get(id(m)) in ("to", "location", "with")]
-            return [subject], marked or others
-        return [subject], others
+            return others, first
+        wanted = {"with": ("with", "among"), "visit": ("to", "location", "with"),
+                  "to": ("to", "from", "against", "object", "with", "for")}[scheme]
+        marked = [m for m in others if roles.get(id(m)) in wanted]
+        return first, marked or others
 
     def _remember(self, text: str, mentions: list[Mention], discourse: Discourse) -> None:
         """The sentence's free subject speaks on in later sentences; its first person is «او»."""
@@ -145,6 +200,10 @@ class EventAssembler:
         person = next((m for m in mentions if m.actor.kind.value == "Person"), None)
         if person is not None:
             discourse.last_person = person
+
+
+def _can_travel(mention: Mention) -> bool:
+    return mention.actor.kind.value == "Person" or mention.via in ("office", "role-pattern")
 
 
 def dedupe_side(mentions: list[Mention] | tuple[Mention, ...]) -> list[Mention]:

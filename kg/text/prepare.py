@@ -46,13 +46,13 @@ def prepare(article: Article) -> Prepared:
     body_parts: list[str] = [title]
     sentences: list[Sentence] = []
     if title:
-        a, b = norm.original_span(starts[0], starts[0] + len(lines[0]))
+        a, b = norm.to_original(starts[0], starts[0] + len(lines[0]))
         sentences.append(Sentence(0, title, 0, len(title), source[a:b], is_title=True))
     cursor = len(title) + 1
     for line in kept:
         line_start = starts[line.number + 1] + line.offset  # offset of the kept text in norm.text
         for s, e in split_sentences(line.text):
-            a, b = norm.original_span(line_start + s, line_start + e)
+            a, b = norm.to_original(line_start + s, line_start + e)
             sentences.append(Sentence(len(sentences), line.text[s:e], cursor + s, cursor + e,
                                       source[a:b], is_bullet=line.bullet))
         body_parts.append(line.text)

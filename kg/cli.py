@@ -260,6 +260,12 @@ def demo(
     viz("network", out=out, store=store, lang="fa")
 
 
+@app.command()
+def stats(store: StoreOption = DEFAULT_STORE) -> None:
+    """Graphs, triples, articles, events and actors of a store."""
+    query("stats", store=store, param=None, fmt="table", limit=0, iris=False)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Folder of gold files (<lang>/<name>.json).")],

@@ -1,90 +1,198 @@
-"""Learn the ZWNJ word-form table from Persian text that keeps its zero-width non-joiners.
+"""Learn the ZWNJ restorer's data from Persian text that keeps its zero-width non-joiners.
 
-Writes ``ontology/lexicons/zwnj-forms.tsv`` (a stripped form → its form with ZWNJ; gazetteer names
-with a ZWNJ included) and
-``ontology/lexicons/fa-words.tsv`` (words seen written without a ZWNJ: these are never changed).
-Trains on the articles of ``fa-irnews.jsonl`` whose index is not a multiple of 5; the others are held
-out for ``benchmarks/zwnj_restore.py``.
+Reads a JSONL corpus (``title``/``text`` per line; by default the shared IR-News corpus), keeps the
+TRAINING split only (articles whose line index % 5 != 0; the others are held out for
+``benchmarks/zwnj_restore.py``), skips articles that lost their ZWNJs (they would teach the joined
+spellings), normalises each article exactly as the toolkit does (without restoration) and counts
+word forms. Writes, in ``ontology/lexicons/``:
 
-    python scripts/learn_zwnj.py ../shared/corpus/fa-irnews.jsonl
+``zwnj-forms.tsv``  stripped word → its dominant ZWNJ form: seen ≥ 2 times with a ZWNJ and more
+                    often than written without; plus Persian names with a ZWNJ from the project's
+                    gazetteer (names are rare in any corpus and the gazetteer spells them right);
+``zwnj-words.tsv``  words seen written without a ZWNJ at least as often as with one (left alone);
+``zwnj-rules.tsv``  for each suffix the rules may split and each final letter of a known stem: how
+                    often edited text writes stem‌suffix vs stemsuffix (types, not tokens).
+
+Usage::
+
+    python scripts/learn_zwnj.py [CORPUS.jsonl] [--min-count 2]
+
+The word lists are facts of usage (word forms and counts), not the articles' text.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.text.normalize import normalise  # noqa: E402
+from kg.text.script import NON_JOINING, ZWNJ  # noqa: E402
+from kg.text.zwnj import SUFFIXES, _WORD  # noqa: E402
+
 OUT = ROOT / "ontology" / "lexicons"
-ZWNJ = "\u200c"
-TOKEN = re.compile(r"[^\W\d_a-zA-Z]+(?:\u200c[^\W\d_a-zA-Z]+)*")  # Persian words (، ؛ ؟ are not \w)
-ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "fa-irnews.jsonl"
+HELD_OUT_EVERY = 5
+MIN_ZWNJ_RATE = 0.02  # ZWNJs per word below which an article is taken to have lost them
+SOURCE = "IR-News-Dataset (github shessam/IR-News-Dataset, GPL-3.0), training split"
 
 
-def tokens(text: str):
-    for token in TOKEN.findall(text.translate(ARABIC)):
-        token = token.strip(ZWNJ)
-        if len(token) > 1:
-            yield token
+def is_training(index: int) -> bool:
+    """The split rule shared with the benchmark: every fifth article is held out."""
+    return index % HELD_OUT_EVERY != 0
 
 
-MIN_ZWNJ_PER_ARTICLE = 5
+def keeps_zwnj(text: str) -> bool:
+    """True when the text writes its ZWNJs (at least 2 per 100 words)."""
+    words = text.count(" ") + 1
+    return text.count(ZWNJ) / words >= MIN_ZWNJ_RATE
 
 
-def gazetteer_forms():
-    """Persian names with a ZWNJ in the gazetteer («بردی‌محمدوف», «عشق‌آباد»): names are rare in any
-    corpus, and the gazetteer spells them right."""
-    for path in sorted((ROOT / "ontology" / "gazetteer").glob("*.tsv")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            for token in tokens(line):
-                if ZWNJ in token:
-                    yield token
-
-
-def main(corpus: str, held_out_every: int = 5) -> None:
+def count_words(corpus: Path) -> tuple[Counter[str], Counter[str], int]:
+    """Word forms with a ZWNJ and plain words of the training split's ZWNJ-keeping articles."""
     with_zwnj: Counter[str] = Counter()
     plain: Counter[str] = Counter()
-    with open(corpus, encoding="utf-8") as handle:
+    used = 0
+    with corpus.open(encoding="utf-8") as handle:
         for index, line in enumerate(handle):
-            if index % held_out_every == 0:
+            if not is_training(index):
                 continue
             record = json.loads(line)
-            text = f"{record.get('title') or ''}\n{record.get('text') or ''}"
-            if text.count(ZWNJ) < MIN_ZWNJ_PER_ARTICLE:
-                continue  # an article that lost its ZWNJs would teach the joined spellings
-            for token in tokens(text):
-                (with_zwnj if ZWNJ in token else plain)[token] += 1
-    forms: dict[str, tuple[str, int]] = {}
-    for form, count in with_zwnj.items():
-        stripped = form.replace(ZWNJ, "")
-        if count < 2 or plain[stripped] >= count:
-            continue
-        if stripped not in forms or forms[stripped][1] < count:
-            forms[stripped] = (form, count)
-    for form in gazetteer_forms():
-        forms.setdefault(form.replace(ZWNJ, ""), (form, 0))
-    OUT.mkdir(parents=True, exist_ok=True)
-    with (OUT / "zwnj-forms.tsv").open("w", encoding="utf-8") as out:
-        out.write("# Learned by scripts/learn_zwnj.py from IR-News-Dataset (GPL-3.0) training split: a word\n"
-                  "# written without its ZWNJ → the form that text keeping ZWNJs writes (seen ≥ 2 times and\n"
-                  "# more often than the joined spelling). Word forms with counts are facts of usage.\n")
-        out.write("stripped\tform\tcount\n")
-        for stripped, (form, count) in sorted(forms.items()):
-            out.write(f"{stripped}\t{form}\t{count}\n")
-    zwnj_by_stripped: Counter[str] = Counter()
-    for form, count in with_zwnj.items():
-        zwnj_by_stripped[form.replace(ZWNJ, "")] += count
-    words = {w for w, c in plain.items() if c >= 2 and c > zwnj_by_stripped[w]}
+            text = normalise(f"{record.get('title') or ''}\n{record.get('text') or ''}", "fa",
+                             restore_zwnj=False).text
+            if not keeps_zwnj(text):
+                continue
+            used += 1
+            for word in _WORD.findall(text):
+                (with_zwnj if ZWNJ in word else plain)[word] += 1
+    return with_zwnj, plain, used
 
-    with (OUT / "fa-words.tsv").open("w", encoding="utf-8") as out:
-        out.write("# Words seen ≥ 2 times written without ZWNJ in text that keeps ZWNJs (same source):\n"
-                  "# the ZWNJ restorer never changes them.\nword\n")
-        out.write("\n".join(sorted(words)) + "\n")
-    print(f"{len(forms)} ZWNJ forms, {len(words)} plain words")
+
+def gazetteer_forms() -> set[str]:
+    """Persian words with a ZWNJ in the project's gazetteer files (``بردی‌محمدوف``, ``عشق‌آباد``)."""
+    found: set[str] = set()
+    for path in sorted((ROOT / "ontology" / "gazetteer").glob("*.tsv")):
+        text = normalise(path.read_text(encoding="utf-8"), "fa", restore_zwnj=False).text
+        found.update(w for w in _WORD.findall(text) if ZWNJ in w)
+    return found
+
+
+def learn_forms(with_zwnj: Counter[str], plain: Counter[str], min_count: int
+                ) -> tuple[dict[str, tuple[str, int, int]], set[str]]:
+    """Forms whose ZWNJ spelling dominates, and the words whose plain spelling does."""
+    by_stripped: dict[str, Counter[str]] = defaultdict(Counter)
+    for form, count in with_zwnj.items():
+        by_stripped[form.replace(ZWNJ, "")][form] += count
+    forms: dict[str, tuple[str, int, int]] = {}
+    for stripped, counts in by_stripped.items():
+        total = sum(counts.values())
+        if total >= min_count and total > plain[stripped]:
+            form, count = counts.most_common(1)[0]
+            forms[stripped] = (form, count, plain[stripped])
+    words = {w for w, c in plain.items()
+             if c >= min_count and c >= sum(by_stripped[w].values() if w in by_stripped else ())}
+    return forms, words
+
+
+def learn_rules(forms: dict[str, tuple[str, int, int]], words: set[str]
+                ) -> Counter[tuple[str, str, str, bool]]:
+    """Word types written with and without a ZWNJ at a cut the restorer's rules could make.
+
+    Keys are ``(kind, affix, final, with_zwnj)``: ``suffix`` counts a suffix after a known stem
+    ending in ``final``; ``first``/``second`` count a known word as the first/second part of a
+    compound of two known words («زیست» in «زیست‌محیطی», «کننده» in «دنبال‌کننده»).
+    """
+    known = set(words) | set(forms)
+    counts: Counter[tuple[str, str, str, bool]] = Counter()
+    for stripped, (form, _, _) in forms.items():
+        for suffix in SUFFIXES:
+            if form.endswith(ZWNJ + suffix) and form[: -len(suffix) - 1].replace(ZWNJ, "") in known:
+                counts[("suffix", suffix, form[-len(suffix) - 2], True)] += 1
+                break
+        for cut in _zwnj_cuts(form):
+            first, second = stripped[:cut], stripped[cut:]
+            if _compound_parts(first, second, known):
+                counts[("first", first, "", True)] += 1
+                counts[("second", second, "", True)] += 1
+    for word in words:
+        for suffix in SUFFIXES:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 2 and stem in known:
+                counts[("suffix", suffix, stem[-1], False)] += 1
+                break
+        for cut in range(2, len(word) - 2):
+            first, second = word[:cut], word[cut:]
+            if _compound_parts(first, second, known):
+                counts[("first", first, "", False)] += 1
+                counts[("second", second, "", False)] += 1
+    return counts
+
+
+def _zwnj_cuts(form: str) -> list[int]:
+    cuts, seen = [], 0
+    for char in form:
+        if char == ZWNJ:
+            cuts.append(seen)
+        else:
+            seen += 1
+    return cuts
+
+
+def _compound_parts(first: str, second: str, known: set[str]) -> bool:
+    return (len(first) >= 2 and len(second) >= 3 and first[-1] not in NON_JOINING
+            and second not in SUFFIXES and first in known and second in known)
+
+
+def write(forms: dict[str, tuple[str, int, int]], words: set[str], plain: Counter[str],
+          rules: Counter[tuple[str, str, bool]], used: int, names: set[str]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    header = f"# Learned by scripts/learn_zwnj.py from {SOURCE}: {used} articles that keep their ZWNJs.\n"
+    with (OUT / "zwnj-forms.tsv").open("w", encoding="utf-8") as out:
+        out.write(header + "# stripped: the word without ZWNJ; form: how edited text writes it;\n"
+                  "# count: times seen in that form; plain: times seen without ZWNJ (0 and 0 = a gazetteer name).\n"
+                  "stripped\tform\tcount\tplain\n")
+        for stripped, (form, count, plain_count) in sorted(forms.items()):
+            out.write(f"{stripped}\t{form}\t{count}\t{plain_count}\n")
+        for name in sorted(names):
+            stripped = name.replace(ZWNJ, "")
+            if stripped not in forms and stripped not in words:
+                out.write(f"{stripped}\t{name}\t0\t0\n")
+    with (OUT / "zwnj-words.tsv").open("w", encoding="utf-8") as out:
+        out.write(header + "# Words edited text writes without ZWNJ (at least as often as with): never changed.\n"
+                  "word\tcount\n")
+        for word in sorted(words):
+            out.write(f"{word}\t{plain[word]}\n")
+    with (OUT / "zwnj-rules.tsv").open("w", encoding="utf-8") as out:
+        out.write(header + "# Word types written with a ZWNJ at a cut and without one. kind: suffix = a suffix after a\n"
+                  "# known stem ending in `final`; first/second = a known word as the first/second part of a\n"
+                  "# compound of two known words. The restorer splits an unseen word only where the ZWNJ\n"
+                  "# rate is high (kg/text/zwnj.py); parts never seen with a ZWNJ are left out.\n"
+                  "kind\taffix\tfinal\twith_zwnj\twithout\n")
+        keys = sorted({(k, a, f) for k, a, f, _ in rules})
+        for kind, affix, final in keys:
+            with_zwnj, without = rules[(kind, affix, final, True)], rules[(kind, affix, final, False)]
+            if with_zwnj or kind == "suffix":
+                out.write(f"{kind}\t{affix}\t{final}\t{with_zwnj}\t{without}\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--min-count", type=int, default=2)
+    args = parser.parse_args(argv)
+    with_zwnj, plain, used = count_words(Path(args.corpus))
+    forms, words = learn_forms(with_zwnj, plain, args.min_count)
+    rules = learn_rules(forms, words)
+    names = gazetteer_forms()
+    write(forms, words, plain, rules, used, names)
+    print(f"{used} training articles; {len(forms)} ZWNJ forms, {len(words)} plain words, "
+          f"{len({k[:3] for k in rules if k[3]})} rule cells, {len(names)} gazetteer forms")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else str(ROOT.parent / "shared" / "corpus" / "fa-irnews.jsonl"))
+    main()

@@ -1,82 +1,167 @@
 """Drop the lines of a scraped page that are not the article, and mark bullet items.
 
-Driven by ``ontology/lexicons/boilerplate.tsv`` (``drop`` a line, ``stop`` at a related-posts block,
-``bullet`` marks), plus one rule that needs the article: a body line that repeats the title.
+Driven by ``ontology/lexicons/boilerplate.tsv``: ``drop`` a line («READ …», «بیشتر بخوانید: …»,
+share/print/tag lines, lines without a letter), ``stop`` at a related-posts heading («نوشته‌های مشابه»,
+«مطالب مرتبط») and drop everything after it, strip ``bullet`` marks (•, ▪, -, *, «1.») and remember
+that the line was a bullet. One rule needs the article itself: a body line that repeats the title.
+
+Works on normalised text and returns spans into it, so the caller can keep its alignment to the
+original (see :func:`kg.text.prepare.prepare`).
 
 Example
 -------
->>> rules = BoilerplateRules.default()
->>> [(l.text, l.bullet) for l in rules.clean(["T", "متن.", "• بند", "READ خبر دیگر", "نوشته‌های مشابه", "x"], title="T")]
-[('متن.', False), ('بند', True)]
+>>> text = "پزشکیان: همکاری\\n\\nپزشکیان: همکاری\\n• بند اول\\nREAD خبر دیگر\\nنوشته‌های مشابه\\nx"
+>>> cleaned = Boilerplate.default().clean(text, title="پزشکیان: همکاری", start=text.index("\\n") + 1)
+>>> [(text[l.start:l.end], l.bullet) for l in cleaned.lines]
+[('بند اول', True)]
+>>> cleaned.dropped
+['پزشکیان: همکاری', 'READ خبر دیگر', 'نوشته\\u200cهای مشابه', 'x']
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
+from kg.errors import Errors, KGError
 from kg.resources import ontology_dir
+from kg.text.script import ARABIC_LETTERS
 
-__all__ = ["BoilerplateRules", "Line"]
+__all__ = ["Boilerplate", "Rule", "KeptLine", "Cleaned"]
+
+_KINDS = ("drop", "stop", "bullet")
+_SEPARATOR_IN_PATTERN = re.compile(f"(?<=[{ARABIC_LETTERS}])[ \u200c](?=[{ARABIC_LETTERS}])")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
-    """A kept line: its text, its offset in the input line (after a bullet mark), and whether it
-    was a bullet item; ``number`` is its index among the input lines."""
+class Rule:
+    """One row of ``boilerplate.tsv``: what to do with a line that starts with ``pattern``."""
 
-    number: int
-    text: str
-    offset: int
-    bullet: bool
+    kind: str
+    pattern: re.Pattern[str]
+    max_words: int | None = None
+
+    def matches(self, line: str, words: int | None = None) -> re.Match[str] | None:
+        """The match at the start of ``line`` (trimmed), if the rule applies to it; ``words`` is
+        the line's word count when the caller knows it."""
+        if self.max_words is not None:
+            if (len(line.split()) if words is None else words) > self.max_words:
+                return None
+        return self.pattern.match(line)
 
 
-class BoilerplateRules:
-    """Compiled drop/stop/bullet rules."""
+@dataclass(frozen=True, slots=True)
+class KeptLine:
+    """A kept line: its span in the cleaned text (bullet mark and spaces trimmed off)."""
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
-        self.drop = [re.compile(p) for k, p in rows if k == "drop"]
-        self.stop = [re.compile(p) for k, p in rows if k == "stop"]
-        self.bullets = [re.compile(p) for k, p in rows if k == "bullet"]
+    start: int
+    end: int
+    bullet: bool = False
+
+
+@dataclass
+class Cleaned:
+    """What :meth:`Boilerplate.clean` keeps (``lines``) and drops (``dropped``, as written)."""
+
+    lines: list[KeptLine] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+class Boilerplate:
+    """Compiled boilerplate rules.
+
+    Parameters
+    ----------
+    rules: the rules in file order; drop and stop rules are tried before bullet marks.
+    """
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self._lines = [r for r in rules if r.kind in ("drop", "stop")]
+        self._bullets = [r for r in rules if r.kind == "bullet"]
 
     @classmethod
     @cache
-    def default(cls) -> BoilerplateRules:
-        from kg.extract.lexicons import read_tsv
+    def default(cls) -> Boilerplate:
+        """The rules of ``ontology/lexicons/boilerplate.tsv``, loaded once."""
+        return cls.from_tsv(ontology_dir() / "lexicons" / "boilerplate.tsv")
 
-        rows = read_tsv(ontology_dir() / "lexicons" / "boilerplate.tsv")
-        return cls([(row["kind"], row["pattern"]) for _, row in rows])
+    @classmethod
+    def from_tsv(cls, path: Path) -> Boilerplate:
+        """Read rules from a TSV file with columns ``kind, pattern, max_words[, note]``."""
+        rules: list[Rule] = []
+        header = True
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            if header:
+                header = False
+                continue
+            cells = line.split("\t")
+            if len(cells) < 2 or cells[0] not in _KINDS:
+                raise KGError(Errors.E101, path=str(path), line=number,
+                              detail=f"expected kind ({'/'.join(_KINDS)}) and pattern")
+            try:
+                pattern = re.compile(_SEPARATOR_IN_PATTERN.sub("[\u200c ]?", cells[1]))
+                max_words = int(cells[2]) if len(cells) > 2 and cells[2].strip() else None
+            except (re.error, ValueError) as exc:
+                raise KGError(Errors.E101, path=str(path), line=number, detail=str(exc)) from None
+            rules.append(Rule(cells[0], pattern, max_words))
+        return cls(rules)
 
-    def clean(self, lines: list[str], title: str = "") -> list[Line]:
-        """The article's lines without boilerplate; bullet marks stripped (offsets kept)."""
-        kept: list[Line] = []
-        title_key = _key(title)
-        for number, line in enumerate(lines):
-            text = line.strip()
-            if not text:
+    def clean(self, text: str, title: str = "", start: int = 0) -> Cleaned:
+        """Keep the article lines of ``text[start:]``; spans refer to ``text``.
+
+        Parameters
+        ----------
+        text: normalised text, lines separated by ``\\n``.
+        title: the article's normalised title; a line that repeats it is dropped.
+        start: where the lines to clean begin (after the title line, say).
+        """
+        cleaned = Cleaned()
+        title_key = _NOT_WORD.sub("", title)
+        position = start
+        stopped = False
+        for line in text[start:].split("\n"):
+            line_start, position = position, position + len(line) + 1
+            trimmed = line.strip()
+            if not trimmed:
                 continue
-            if any(rule.match(text) for rule in self.stop):
-                break
-            if any(rule.match(text) for rule in self.drop) or (title_key and _key(text) == title_key):
+            if stopped:
+                cleaned.dropped.append(trimmed)
                 continue
-            offset = len(line) - len(line.lstrip())
-            bullet = False
-            for rule in self.bullets:
-                mark = rule.match(text)
-                if mark and mark.end() < len(text):
-                    offset += mark.end()
-                    text = text[mark.end():]
-                    bullet = True
+            verdict = self._verdict(trimmed, title_key)
+            if verdict == "stop":
+                stopped = True
+            if verdict:
+                cleaned.dropped.append(trimmed)
+                continue
+            lead = len(line) - len(line.lstrip())
+            kept_start, bullet = line_start + lead, False
+            for rule in self._bullets:
+                mark = rule.matches(trimmed)
+                if mark and mark.end() > 0:
+                    rest = trimmed[mark.end():]
+                    if not _NOT_WORD.sub("", rest):
+                        cleaned.dropped.append(trimmed)  # an empty bullet
+                        kept_start = -1
+                    else:
+                        kept_start += mark.end() + len(rest) - len(rest.lstrip())
+                        bullet = True
                     break
-            kept.append(Line(number, text, offset, bullet))
-        return kept
+            if kept_start >= 0:
+                cleaned.lines.append(KeptLine(kept_start, line_start + lead + len(trimmed), bullet))
+        return cleaned
 
-    def dropped(self, lines: list[str], title: str = "") -> list[str]:
-        """The lines :meth:`clean` leaves out (for reports and tests)."""
-        kept = {line.number for line in self.clean(lines, title)}
-        return [line for i, line in enumerate(lines) if i not in kept and line.strip()]
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text)
+    def _verdict(self, line: str, title_key: str) -> str | None:
+        """``drop``, ``stop`` or None for a trimmed line."""
+        if title_key and len(line) >= len(title_key) and _NOT_WORD.sub("", line) == title_key:
+            return "drop"
+        words = line.count(" ") + 1
+        for rule in self._lines:
+            if rule.matches(line, words):
+                return rule.kind
+        return None

@@ -47,13 +47,13 @@ def is_training(index: int) -> bool:
     return index % HELD_OUT_EVERY != 0
 
 
-def keeps_zwnj(text: str) -> bool:
-    """True when the text writes its ZWNJs (at least 2 per 100 words)."""
+def keeps_zwnj(text: str, rate: float = MIN_ZWNJ_RATE) -> bool:
+    """True when the text writes its ZWNJs (at least ``rate`` per word: 2 per 100 by default)."""
     words = text.count(" ") + 1
-    return text.count(ZWNJ) / words >= MIN_ZWNJ_RATE
+    return text.count(ZWNJ) / words >= rate
 
 
-def count_words(corpus: Path) -> tuple[Counter[str], Counter[str], int]:
+def count_words(corpus: Path, rate: float = MIN_ZWNJ_RATE) -> tuple[Counter[str], Counter[str], int]:
     """Word forms with a ZWNJ and plain words of the training split's ZWNJ-keeping articles."""
     with_zwnj: Counter[str] = Counter()
     plain: Counter[str] = Counter()
@@ -65,7 +65,7 @@ def count_words(corpus: Path) -> tuple[Counter[str], Counter[str], int]:
             record = json.loads(line)
             text = normalise(f"{record.get('title') or ''}\n{record.get('text') or ''}", "fa",
                              restore_zwnj=False).text
-            if not keeps_zwnj(text):
+            if not keeps_zwnj(text, rate):
                 continue
             used += 1
             for word in _WORD.findall(text):
@@ -183,9 +183,12 @@ def write(forms: dict[str, tuple[str, int, int]], words: set[str], plain: Counte
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
-    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--min-count", type=int, default=1,
+                        help="times a ZWNJ form or a plain word must be seen (default 1)")
+    parser.add_argument("--min-zwnj-rate", type=float, default=MIN_ZWNJ_RATE,
+                        help="ZWNJs per word an article needs to count as keeping them")
     args = parser.parse_args(argv)
-    with_zwnj, plain, used = count_words(Path(args.corpus))
+    with_zwnj, plain, used = count_words(Path(args.corpus), args.min_zwnj_rate)
     forms, words = learn_forms(with_zwnj, plain, args.min_count)
     rules = learn_rules(forms, words)
     names = gazetteer_forms()

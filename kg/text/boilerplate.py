@@ -75,12 +75,14 @@ class Boilerplate:
 
     Parameters
     ----------
-    rules: the rules in file order; drop and stop rules are tried before bullet marks.
+    rules: the rules in file order; stop rules are tried first, then drop rules, then bullet marks.
     """
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
-        self._lines = [r for r in rules if r.kind in ("drop", "stop")]
+        # stop rules first: «Related articles» ends the article even though «Related …» alone is a
+        # droppable link line
+        self._lines = [r for r in rules if r.kind == "stop"] + [r for r in rules if r.kind == "drop"]
         self._bullets = [r for r in rules if r.kind == "bullet"]
 
     @classmethod

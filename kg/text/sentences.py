@@ -7,7 +7,9 @@ a space, a line end or the text's end; closing quotes and brackets after the mar
 - a point inside a number (``3.5``, ``1,200.75``): the next character is no space;
 - a point after an initial or an abbreviation (``U.S.``, ``J. Smith``, ``Dr.``, ``e.g.``); the
   abbreviations are English titles and Latin shorthand, a closed list of the language;
-- a point between two one-letter Persian abbreviations (``ه.ش``, ``ق.م``).
+- a point between two one-letter Persian abbreviations (``ه.ش``, ``ق.م``);
+- any mark followed by a lower-case Latin letter (``priority ... to``): English sentences start
+  with a capital.
 
 Scraped Persian often drops the space after a full stop («کرد.وی گفت»): a point between two Persian
 words of two letters or more ends a sentence there too.
@@ -65,7 +67,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans: list[tuple[int, int]] = []
     begin = start
     for match in _END.finditer(text, start, end):
-        if match.group() != "\n" and _abbreviation(text, begin, match):
+        if match.group() != "\n" and (_lower_follows(text, match.end(), end)
+                                       or _abbreviation(text, begin, match)):
             continue
         spans.append((begin, match.end() if match.group() != "\n" else match.start()))
         begin = match.end()
@@ -86,6 +89,13 @@ def _abbreviation(text: str, begin: int, match: re.Match[str]) -> bool:
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
         return _continues_lower(text, match.end())    # «U.S.»: ends a sentence before a capital
     return token.lower() in ABBREVIATIONS
+
+
+def _lower_follows(text: str, position: int, end: int) -> bool:
+    """True when the next word starts with a lower-case Latin letter."""
+    while position < end and text[position] == " ":
+        position += 1
+    return position < end and "a" <= text[position] <= "z"
 
 
 def _continues_lower(text: str, position: int) -> bool:

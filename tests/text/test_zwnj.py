@@ -1,0 +1,101 @@
+"""ZWNJ restoration: learned forms, affix rules for unseen words, words that must stay whole."""
+
+import pytest
+
+from kg.text.zwnj import ZwnjRestorer
+
+ZWNJ = "\u200c"
+
+
+def plus(text: str) -> str:
+    return text.replace(ZWNJ, "+")
+
+
+@pytest.fixture(scope="module")
+def restorer() -> ZwnjRestorer:
+    return ZwnjRestorer.default()
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("همکاریها", "همکاری+ها"),          # plural
+    ("حوزههای", "حوزه+های"),             # plural with ezafe after a final ه
+    ("میکند", "می+کند"),                 # verbal prefix
+    ("نمیتواند", "نمی+تواند"),            # negative verbal prefix
+    ("رئیسجمهور", "رئیس+جمهور"),          # compound
+    ("نشاندهنده", "نشان+دهنده"),
+    ("زیستمحیطی", "زیست+محیطی"),
+    ("بینالمللی", "بین+المللی"),
+    ("داشتهاند", "داشته+اند"),            # clitic after a final ه
+    ("گستردهتر", "گسترده+تر"),            # comparative
+    ("بردیمحمدوف", "بردی+محمدوف"),        # a name from the gazetteer
+])
+def test_zwnj_restores_the_words_web_text_loses(restorer, word, expected):
+    assert plus(restorer.restore_word(word)) == expected
+
+
+@pytest.mark.parametrize("word", ["میز", "میلیون", "میان", "همه", "تهران", "هند", "ماهی", "تنها",
+                                  "کشورها", "بیشتر", "همچنین", "میدان", "کبوتر", "دفتر"])
+def test_zwnj_leaves_words_that_are_one_word(restorer, word):
+    assert restorer.restore_word(word) == word
+
+
+def test_zwnj_leaves_words_that_already_have_a_zwnj(restorer):
+    assert restorer.restore_word("همکاری" + ZWNJ + "هایشان") == "همکاری" + ZWNJ + "هایشان"
+
+
+def test_zwnj_restore_text_leaves_latin_digits_and_punctuation(restorer):
+    text, _ = restorer.restore_text("HDR 2019، میکند؛ «همکاریها» iPhone")
+    assert plus(text) == "HDR 2019، می+کند؛ «همکاری+ها» iPhone"
+
+
+def test_zwnj_restore_text_joins_split_affixes(restorer):
+    text, _ = restorer.restore_text("همکاری ها ادامه می یابد")
+    assert plus(text) == "همکاری+ها ادامه می+یابد"
+
+
+def test_zwnj_restore_text_does_not_join_a_word_that_merely_looks_like_an_affix(restorer):
+    # «می» after a letter is the end of a word («دائمی»), not the verbal prefix.
+    text, _ = restorer.restore_text("حضور دائمی کشور")
+    assert text == "حضور دائمی کشور"
+
+
+# -- the rules, on small data of their own -------------------------------------------------------
+
+@pytest.fixture()
+def small() -> ZwnjRestorer:
+    forms = {"میفرستاد": "می‌فرستاد", "ارائهشده": "ارائه‌شده", "نشاندهنده": "نشان‌دهنده"}
+    words = {"همکاری", "خانه", "شعبه", "شعب", "کتاب", "ارائه", "دهنده", "تنها", "تن", "کشور",
+             "فرستاد"}
+    rules = {("suffix", "های", "ی"): 0.95, ("suffix", "ها", "ب"): 0.9, ("suffix", "ای", "ه"): 0.9,
+             ("suffix", "های", "ب"): 0.9, ("suffix", "ها", "ر"): 0.1, ("second", "دهنده", ""): 0.9,
+             ("suffix", "ها", "ت"): 0.85, ("suffix", "ها", "ن"): 0.5}
+    return ZwnjRestorer(forms, words, rules)
+
+
+def test_zwnj_rule_prefix_needs_a_verb_body_seen_after_mi(small):
+    assert plus(small.restore_word("میفرستادیم")) == "می+فرستادیم"
+    assert small.restore_word("میراثها") == "میراثها"  # «راثها» was never seen after «می»
+
+
+def test_zwnj_rule_suffix_needs_a_known_stem_and_a_high_rate(small):
+    assert plus(small.restore_word("همکاریهای")) == "همکاری+های"
+    assert plus(small.restore_word("کتابهای")) == "کتاب+های"
+    assert small.restore_word("کشورهایی") == "کشورهایی"  # no rule for «هایی» after «ر»
+
+
+def test_zwnj_rule_prefers_a_silent_heh_with_a_clitic(small):
+    assert plus(small.restore_word("شعبهای")) == "شعبه+ای"
+
+
+def test_zwnj_rule_plural_after_an_unknown_stem_only_with_a_very_high_rate(small):
+    assert plus(small.restore_word("لندنیهای")) == "لندنی+های"    # 0.95 after «ی»
+    assert small.restore_word("ایمپلنتها") == "ایمپلنتها"         # 0.85 after «ت»: stem must be known
+    assert small.restore_word("تنها") == "تنها"                   # a known word
+
+
+def test_zwnj_rule_compound_of_known_parts(small):
+    assert plus(small.restore_word("ارائهدهنده")) == "ارائه+دهنده"
+
+
+def test_zwnj_known_plain_word_wins_over_every_rule(small):
+    assert small.restore_word("خانه") == "خانه"

@@ -91,7 +91,7 @@ class EventAssembler:
             return None
         trigger = hit.trigger
         left, right = clause_bounds(text, hit.start, hit.end)
-        roles = {id(m): self._role(text, m) for m in mentions}
+        roles = self._roles(text, mentions)
         usable = [m for m in mentions if roles[id(m)] not in _NEVER_PARTIES
                   and (roles[id(m)] != "location" or trigger.roles in ("visit", "host"))]
         clause = [m for m in usable if m.end > left and m.start < right]
@@ -124,13 +124,33 @@ class EventAssembler:
         if len(parties) < 2 or not actors:
             return None
         category, mode, alt = trigger.category, trigger.mode, trigger.alt
-        if category == "CONSULT" and cues.is_future(text, hit.start, hit.end):
-            category, mode, alt = _FUTURE_CONSULT, None, ("CONSULT",)
+        if cues.is_future(text, hit.start, hit.end):
+            if category == "CONSULT":
+                category, mode, alt = _FUTURE_CONSULT, None, ("CONSULT",)
+            elif "AGREE" in alt:  # a signing still to come is an intent
+                category, alt = "AGREE", (category,)
         provenance = Provenance(article_id, sentence.index, EXTRACTOR,
                                 round(min(1.0, trigger.confidence * confidence), 3), sentence.original)
         return Event(category=category, actors=tuple(dedupe_side(actors)), recipients=tuple(dedupe_side(recipients)),
                      provenance=provenance, mode=mode, topics=found.topics, date=found.date,
                      trigger=hit.text, alt_categories=alt, sentences=(sentence.index,))
+
+    def _roles(self, text: str, mentions: list[Mention]) -> dict[int, str | None]:
+        """Each mention's role; a mention joined by «و» to a place, a location or a topic shares
+        it («در شهرهای آنکارا و مسکو»), and a state named right after a city is its place
+        («دوحه قطر»)."""
+        roles = {id(m): self._role(text, m) for m in mentions}
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for before, after in zip(ordered, ordered[1:]):
+            if roles[id(after)] is not None:
+                continue
+            joined = _AND.fullmatch(text, before.end, after.start)
+            if joined and roles[id(before)] in ("location", "place", "about"):
+                roles[id(after)] = roles[id(before)]
+            elif (before.via == "capital" or roles[id(before)] == "location") and \
+                    _GAP.fullmatch(text, before.end, after.start) and after.actor.kind.value == "Country":
+                roles[id(after)] = "place"
+        return roles
 
     def _role(self, text: str, mention: Mention) -> str | None:
         """What governs a mention: a preposition's role, ``object`` («… را»), ``place`` (a place or
@@ -183,6 +203,9 @@ class EventAssembler:
         """Actors and recipients by the trigger's role scheme; a party that a preposition marks
         for the scheme wins over parties that merely stand in the clause."""
         if scheme == "joint":
+            among = [m for m in (*first, *others) if roles.get(id(m)) == "among"]
+            if len({m.actor.party for m in among}) >= 2:  # «امضای توافق میان آمریکا و طالبان»
+                return among, []
             return [*first, *others], []
         if scheme == "host":
             return others, first

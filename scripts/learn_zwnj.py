@@ -6,16 +6,21 @@ TRAINING split only (articles whose line index % 5 != 0; the others are held out
 spellings), normalises each article exactly as the toolkit does (without restoration) and counts
 word forms. Writes, in ``ontology/lexicons/``:
 
-``zwnj-forms.tsv``  stripped word → its dominant ZWNJ form: seen ≥ 2 times with a ZWNJ and more
-                    often than written without; plus Persian names with a ZWNJ from the project's
-                    gazetteer (names are rare in any corpus and the gazetteer spells them right);
+``zwnj-forms.tsv``  stripped word → its most frequent ZWNJ form, for words seen with a ZWNJ
+                    (``--min-count`` times or more, once by default) more often than without; plus
+                    Persian names with a ZWNJ from the project's gazetteer (names are rare in any
+                    corpus and the gazetteer spells them right);
 ``zwnj-words.tsv``  words seen written without a ZWNJ at least as often as with one (left alone);
-``zwnj-rules.tsv``  for each suffix the rules may split and each final letter of a known stem: how
-                    often edited text writes stem‌suffix vs stemsuffix (types, not tokens).
+``zwnj-rules.tsv``  word types written with and without a ZWNJ at the cuts the restorer's rules
+                    make: a suffix after a known stem (by the stem's final letter), and a known
+                    word as the first or second part of a compound of two known words.
 
 Usage::
 
-    python scripts/learn_zwnj.py [CORPUS.jsonl] [--min-count 2]
+    python scripts/learn_zwnj.py [CORPUS.jsonl] [--extra OTHER.jsonl] [--min-count 1]
+
+The committed data was made with
+``python scripts/learn_zwnj.py --extra ../shared/corpus/fa-farsnews.jsonl``.
 
 The word lists are facts of usage (word forms and counts), not the articles' text.
 """
@@ -39,7 +44,12 @@ OUT = ROOT / "ontology" / "lexicons"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "fa-irnews.jsonl"
 HELD_OUT_EVERY = 5
 MIN_ZWNJ_RATE = 0.02  # ZWNJs per word below which an article is taken to have lost them
-SOURCE = "IR-News-Dataset (github shessam/IR-News-Dataset, GPL-3.0), training split"
+# What the shared corpora are, for the data files' headers (word forms and counts are facts of
+# usage, not the articles' text).
+SOURCES = {
+    "fa-irnews.jsonl": "IR-News-Dataset (github shessam/IR-News-Dataset, GPL-3.0)",
+    "fa-farsnews.jsonl": "Fars News articles (github language-ml/course-nlp-ir-1-text-exploring)",
+}
 
 
 def is_training(index: int) -> bool:
@@ -53,14 +63,24 @@ def keeps_zwnj(text: str, rate: float = MIN_ZWNJ_RATE) -> bool:
     return text.count(ZWNJ) / words >= rate
 
 
-def count_words(corpus: Path, rate: float = MIN_ZWNJ_RATE) -> tuple[Counter[str], Counter[str], int]:
-    """Word forms with a ZWNJ and plain words of the training split's ZWNJ-keeping articles."""
+def count_words(corpus: Path, rate: float = MIN_ZWNJ_RATE, extra: tuple[Path, ...] = ()
+                ) -> tuple[Counter[str], Counter[str], int]:
+    """Word forms with a ZWNJ and plain words of the ZWNJ-keeping articles of the training split
+    of ``corpus`` and of every article of the ``extra`` corpora (which the benchmark never reads)."""
     with_zwnj: Counter[str] = Counter()
     plain: Counter[str] = Counter()
     used = 0
+    for path in (corpus, *extra):
+        used += _count_corpus(path, rate, with_zwnj, plain, split=path == corpus)
+    return with_zwnj, plain, used
+
+
+def _count_corpus(corpus: Path, rate: float, with_zwnj: Counter[str], plain: Counter[str],
+                  split: bool) -> int:
+    used = 0
     with corpus.open(encoding="utf-8") as handle:
         for index, line in enumerate(handle):
-            if not is_training(index):
+            if split and not is_training(index):
                 continue
             record = json.loads(line)
             text = normalise(f"{record.get('title') or ''}\n{record.get('text') or ''}", "fa",
@@ -70,7 +90,7 @@ def count_words(corpus: Path, rate: float = MIN_ZWNJ_RATE) -> tuple[Counter[str]
             used += 1
             for word in _WORD.findall(text):
                 (with_zwnj if ZWNJ in word else plain)[word] += 1
-    return with_zwnj, plain, used
+    return used
 
 
 def gazetteer_forms() -> set[str]:
@@ -149,9 +169,10 @@ def _compound_parts(first: str, second: str, known: set[str]) -> bool:
 
 
 def write(forms: dict[str, tuple[str, int, int]], words: set[str], plain: Counter[str],
-          rules: Counter[tuple[str, str, bool]], used: int, names: set[str]) -> None:
+          rules: Counter[tuple[str, str, str, bool]], used: int, names: set[str], sources: str) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    header = f"# Learned by scripts/learn_zwnj.py from {SOURCE}: {used} articles that keep their ZWNJs.\n"
+    header = (f"# Learned by scripts/learn_zwnj.py from {sources}: {used} articles that keep their ZWNJs;\n"
+              "# the benchmark's held-out articles (fa-irnews line index % 5 == 0) are not among them.\n")
     with (OUT / "zwnj-forms.tsv").open("w", encoding="utf-8") as out:
         out.write(header + "# stripped: the word without ZWNJ; form: how edited text writes it;\n"
                   "# count: times seen in that form; plain: times seen without ZWNJ (0 and 0 = a gazetteer name).\n"
@@ -183,16 +204,22 @@ def write(forms: dict[str, tuple[str, int, int]], words: set[str], plain: Counte
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--extra", action="append", default=[], metavar="JSONL",
+                        help="another corpus to learn from, all of it (not held out)")
     parser.add_argument("--min-count", type=int, default=1,
                         help="times a ZWNJ form or a plain word must be seen (default 1)")
     parser.add_argument("--min-zwnj-rate", type=float, default=MIN_ZWNJ_RATE,
                         help="ZWNJs per word an article needs to count as keeping them")
     args = parser.parse_args(argv)
-    with_zwnj, plain, used = count_words(Path(args.corpus), args.min_zwnj_rate)
+    with_zwnj, plain, used = count_words(Path(args.corpus), args.min_zwnj_rate,
+                                         tuple(Path(p) for p in args.extra))
     forms, words = learn_forms(with_zwnj, plain, args.min_count)
     rules = learn_rules(forms, words)
     names = gazetteer_forms()
-    write(forms, words, plain, rules, used, names)
+    corpora = [Path(args.corpus), *map(Path, args.extra)]
+    sources = "; ".join(SOURCES.get(p.name, p.name) + (", training split" if p == corpora[0] else "")
+                        for p in corpora)
+    write(forms, words, plain, rules, used, names, sources)
     print(f"{used} training articles; {len(forms)} ZWNJ forms, {len(words)} plain words, "
           f"{len({k[:3] for k in rules if k[3]})} rule cells, {len(names)} gazetteer forms")
 

@@ -69,7 +69,8 @@ class EventAssembler:
                  discourse: Discourse, article_date: date | None) -> SentenceEvents:
         """Events of one sentence; updates ``discourse`` with the sentence's subject."""
         text = sentence.text
-        result = SentenceEvents(topics=self.topics.find(text), date=self.dates.find(text, article_date),
+        result = SentenceEvents(topics=self.topics.find(text, [(m.start, m.end) for m in mentions]),
+                                date=self.dates.find(text, article_date),
                                 refers_back=self.cues.refers_back(text))
         for hit in self.triggers.find(text):
             event = self._event(article_id, sentence, hit, mentions, discourse, result)

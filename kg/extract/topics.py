@@ -32,10 +32,16 @@ class TopicFinder:
     def default(cls, lang: str) -> TopicFinder:
         return cls(load_topics(lang))
 
-    def find(self, text: str) -> tuple[str, ...]:
-        """Topic keys named in ``text``, in order of first appearance, without repeats."""
+    def find(self, text: str, skip: list[tuple[int, int]] = ()) -> tuple[str, ...]:
+        """Topic keys named in ``text``, in order of first appearance, without repeats.
+
+        ``skip`` lists spans whose words are names, not domains (an actor mention such as
+        «وزیر دفاع» or «شورای امنیت» names a person or a body, not the domain it contains).
+        """
         keys: dict[str, None] = {}
         for match in self._matcher.find(text):
+            if any(a <= match.start < b for a, b in skip):
+                continue
             for key in match.payloads:
                 keys.setdefault(str(key), None)
         return tuple(keys)

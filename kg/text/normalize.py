@@ -1,6 +1,7 @@
 """Normalise article text once, at the edge, and remember where every character came from.
 
-Persian (``fa``, also used for ``ar`` and any Arabic-script text):
+Persian (``fa``, and any language but ``en``; for ``ar`` the letters, digits, marks and spaces are
+normalised the same way, but no ZWNJ is restored nor ezafe joined: those are Persian spelling):
 
 - Arabic letter forms → Persian: ``ي ى`` → ``ی``, ``ك ڪ`` → ``ک``, ``ە ہ ھ`` → ``ه``, ``ٱ`` → ``ا``;
   ``ة`` and the hamza forms (``أ ؤ ئ ء``) stay.
@@ -110,7 +111,8 @@ def normalise(text: str, lang: str, *, restore_zwnj: bool = True) -> Normalised:
     Parameters
     ----------
     text: the text as read.
-    lang: ``en`` for English; anything else is treated as Persian/Arabic script.
+    lang: ``en`` for English; anything else is treated as Persian/Arabic script (``ar``: without
+        the Persian ZWNJ and ezafe steps).
     restore_zwnj: restore lost ZWNJs (Persian only); off, for instance, to measure restoration.
 
     Returns
@@ -129,7 +131,7 @@ def normalise(text: str, lang: str, *, restore_zwnj: bool = True) -> Normalised:
         current = _apply(_CR, lambda m: "\n", current, stages)
     current = _apply_stage(_delete_marks(_FA_MARKS if persian else _EN_MARKS, current), stages)
     current = _apply(_SPACING, _spacing, current, stages)
-    if persian:
+    if persian and lang != "ar":
         if "ه ی" in current:
             current = _EZAFE.sub(ZWNJ, current)  # same length: no offset moves
         if restore_zwnj:

@@ -19,8 +19,12 @@ A word the data has not seen is split by three guarded rules, each needing known
    ``می‌فرستادیم`` because ``می‌فرستاد`` was seen);
 2. a suffix after a known word, when the learned rate says writers put a ZWNJ there
    (``همکاریهایشان``, ``گستردهتر``, ``داشتهاند``);
-3. a compound of a learned first part and a learned second part (``ارائهدهنده`` → ``ارائه‌دهنده``
-   from ``ارائه‌…`` and ``…‌دهنده``).
+3. a compound of two known words where edited text mostly writes a ZWNJ after the first part or
+   before the second (``ارائهدهنده`` → ``ارائه‌دهنده``: «دهنده» follows a ZWNJ in most words).
+
+On held-out IR-News articles with every ZWNJ stripped, this gives back 92% of the words that had
+one (hazm's normaliser: 38%), and changes 0.1% of the words that had none
+(``benchmarks/zwnj_restore.py``; most of the rest are spellings writers vary on, «آنها»/«آن‌ها»).
 
 Tokens that already have a ZWNJ, Latin words and digits are left alone.
 

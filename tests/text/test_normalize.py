@@ -106,3 +106,7 @@ def test_to_original_skips_deleted_spaces_and_keeps_trailing_marks():
 def test_to_original_of_an_empty_span_is_empty():
     norm = normalise("a  b", "en")
     assert norm.to_original(2, 2) == (3, 3)
+
+
+def test_normalise_arabic_gets_letters_and_digits_but_no_persian_zwnj():
+    assert normalise("قالت الوزارة ميكند ٢٠٢٥", "ar").text == "قالت الوزارة میکند 2025"

@@ -230,6 +230,27 @@ def hazm_python(given: str | None) -> str | None:
     return sys.executable
 
 
+def prepare_speed(corpus: Path) -> str:
+    """Articles per second of ``prepare`` (normalise, boilerplate, sentences) on one core."""
+    from kg.facts import Article
+    from kg.text import prepare
+
+    articles = []
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            articles.append(Article(id=record["id"], lang="fa", title=record.get("title") or "",
+                                    text=record.get("text") or ""))
+    prepare(articles[0])
+    start = time.perf_counter()
+    sentences = sum(len(prepare(article).sentences) for article in articles)
+    seconds = time.perf_counter() - start
+    chars = sum(len(a.title) + len(a.text) for a in articles) / len(articles)
+    return (f"prepare: {len(articles)} articles (mean {chars:,.0f} characters) in {seconds:.2f} s = "
+            f"{len(articles) / seconds:,.0f} articles/s, {seconds / len(articles) * 1000:.2f} ms each; "
+            f"{sentences:,} sentences")
+
+
 def table(scores: list[Score], articles: int, best: float) -> str:
     lines = [f"held-out articles: {articles}; context-free ceiling of the strict rate: {best:.2%}",
              f"{'system':<17}{'affected':>9}{'strict':>9}{'lenient':>9}{'broken':>8}{'variant':>8}"
@@ -255,6 +276,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lost-as", choices=("nothing", "space"), default="nothing",
                         help="how the input loses its ZWNJs: deleted (web text) or typed as spaces")
     parser.add_argument("--show", type=int, default=0, help="print this many misses and breaks")
+    parser.add_argument("--prepare-speed", action="store_true",
+                        help="also time kg.text.prepare (the pipeline's entry) over the whole corpus")
     args = parser.parse_args(argv)
     corpus = Path(args.corpus)
     if not corpus.exists():
@@ -273,6 +296,8 @@ def main(argv: list[str] | None = None) -> None:
     else:
         print("hazm skipped: not importable (give --hazm-python)")
     print(table(scores, len(golds), ceiling(golds)))
+    if args.prepare_speed:
+        print(prepare_speed(corpus))
     if args.show:
         ours = scores[0]
         print("\nmisses (gold → ours):")

@@ -110,6 +110,13 @@ class ActorFinder:
         names = self._names.find(text)
         names = sorted(names + self._resolved_ambiguous(text, names, discourse), key=lambda m: m.start)
         titles = self._titles.find(text)
+        # After an office title an ambiguous name that can be a state is that state («وزیر خارجه عمان»).
+        states_after_titles = [Match(h.start, h.end, h.text, tuple(p for p in h.payloads if self._state_name(p)))
+                               for h in self._ambiguous.find(text)
+                               if sum(1 for p in h.payloads if self._state_name(p)) == 1
+                               and any(_GAP.match(text[t.end:h.start]) for t in titles if t.end <= h.start)]
+        names = sorted(names + [h for h in states_after_titles
+                                if not any(n.start <= h.start < n.end for n in names)], key=lambda m: m.start)
         refs = self._anaphora.find(text)
         mentions: list[Mention] = []
         used: set[int] = set()  # start offsets of name matches consumed by an office phrase
@@ -233,6 +240,11 @@ class ActorFinder:
             return Mention(holder or state, text[ref.start:country_hit.end], sentence, ref.start,
                            country_hit.end, "office")
         return None
+
+    def _state_name(self, payload: tuple[str, str]) -> bool:
+        """A gazetteer payload that is a state's own name (not its capital or demonym)."""
+        key, kind = payload
+        return self._actors[key].kind is ActorKind.COUNTRY and kind in ("name", "official", "variant")
 
     def _is_state(self, hit: Match) -> bool:
         actor = self._actors[hit.payloads[0][0]]

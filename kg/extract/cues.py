@@ -23,7 +23,7 @@ from kg.extract.phrases import PhraseMatcher
 
 __all__ = ["CueFinder", "clause_bounds"]
 
-_CLAUSE = re.compile(r"[،؛;:.!?؟\n]|\s(?:و|اما|ولی|که)\s")
+_CLAUSE = re.compile(r"[،؛;:.!?؟\n]|\s(?:اما|ولی|که)\s")  # not «و»: it joins names as often as clauses
 _NEGATION_WINDOW = 40  # characters after a trigger in which its verb stands
 _PREP_WINDOW = 12
 # «را» within two words after a mention, no comma between: «ایران اقدام آمریکا را محکوم کرد».
@@ -71,8 +71,11 @@ class CueFinder:
             self._has("negation", text[max(0, start - 12):start])
 
     def is_hypothetical(self, text: str, start: int, end: int) -> bool:
-        """True when the clause of the trigger is conditional or speculative."""
+        """True when the clause of the trigger is conditional or speculative; a main clause that
+        ends in «که» governs it too («فکر نمی‌کنم که …»)."""
         left, right = clause_bounds(text, start, end)
+        if text[max(0, left - 4):left].strip(" \u200c").endswith("که"):
+            left = clause_bounds(text, max(0, left - 5), max(0, left - 4))[0]
         return self._has("hypothetical", text[left:right])
 
     def is_future(self, text: str, start: int, end: int) -> bool:

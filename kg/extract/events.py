@@ -72,7 +72,10 @@ class EventAssembler:
         result = SentenceEvents(topics=self.topics.find(text, [(m.start, m.end) for m in mentions]),
                                 date=self.dates.find(text, article_date),
                                 refers_back=self.cues.refers_back(text))
-        for hit in self.triggers.find(text):
+        hits = self.triggers.find(text)
+        for hit in hits:
+            if _framed(text, hit, hits):
+                continue
             event = self._event(article_id, sentence, hit, mentions, discourse, result)
             if event is not None:
                 result.events.append(event)
@@ -101,6 +104,9 @@ class EventAssembler:
             subject, confidence = genitive[0], 1.0
         else:
             subject, confidence = self._subject(text, clause, usable, left, roles, discourse)
+        among = [m for m in clause if roles[id(m)] == "among"]
+        if (subject is None or subject.sentence != sentence.index) and len({m.actor.party for m in among}) >= 2:
+            subject, confidence = among[0], 1.0  # «میان X و Y» names both sides; no subject needed
         if subject is None:
             return None
         if trigger.roles == "visit" and not (_can_travel(subject) or (
@@ -146,7 +152,7 @@ class EventAssembler:
             if roles[id(after)] is not None:
                 continue
             joined = _AND.fullmatch(text, before.end, after.start)
-            if joined and roles[id(before)] in ("location", "place", "about"):
+            if joined and roles[id(before)] in ("location", "place", "about", "among"):
                 roles[id(after)] = roles[id(before)]
             elif (before.via == "capital" or roles[id(before)] == "location") and \
                     _GAP.fullmatch(text, before.end, after.start) and after.actor.kind.value == "Country":
@@ -224,6 +230,21 @@ class EventAssembler:
         person = next((m for m in mentions if m.actor.kind.value == "Person"), None)
         if person is not None:
             discourse.last_person = person
+
+
+# Categories that frame another act as wished, demanded or threatened, not done.
+_FRAMES = ("REQUEST", "THREATEN", "AGREE")
+_FRAMED = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST")
+_FRAME_GAP = re.compile(r"[\s\u200c]*(?:به|برای|با)?[\s\u200c]*(?:\S+[\s\u200c]+)?")
+
+
+def _framed(text: str, hit: TriggerHit, hits: list[TriggerHit]) -> bool:
+    """True when a conflict act is the object of a request, threat or intent right before it:
+    «خواستار حمله به …», «تهدید به تحریم», «قصد حمله»."""
+    if hit.trigger.category not in _FRAMED:
+        return False
+    return any(other.trigger.category in _FRAMES and other.end <= hit.start
+               and _FRAME_GAP.fullmatch(text, other.end, hit.start) for other in hits)
 
 
 def _can_travel(mention: Mention) -> bool:

@@ -83,7 +83,11 @@ class ActorFinder:
         self.lang = lang
         self._actors = {**gazetteer.countries, **gazetteer.organizations, **gazetteer.groups,
                         **gazetteer.persons}
-        forms = [f for f in gazetteer.surface_forms if f.lang == lang and f.actor_key in self._actors]
+        # Territories (Hong Kong, Greenland) are not parties of international events: news about
+        # them is about their sovereign's domestic affairs or is geography.
+        territories = {k for k, status in gazetteer.country_status.items() if status == "territory"}
+        forms = [f for f in gazetteer.surface_forms if f.lang == lang and f.actor_key in self._actors
+                 and f.actor_key not in territories]
         self._names = PhraseMatcher((f.text, (f.actor_key, f.kind)) for f in forms if not f.ambiguous)
         # Ambiguous forms («بردی‌محمدوف»: father or son; «عمان»: Oman or Amman) count only when the
         # article has already named one of their bearers unambiguously.

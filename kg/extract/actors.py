@@ -234,7 +234,10 @@ class ActorFinder:
         if kind == "home-country" and value in self._actors:
             return Mention(self._actors[value], ref.text, sentence, ref.start, ref.end, "anaphora")
         if kind == "counterpart":
-            country_hit = _next_name(text, ref.end, names, self._is_state)
+            # «همتای روس خود»: after «همتای» even an ambiguous demonym names a state.
+            candidates = sorted(names + [Match(h.start, h.end, h.text, h.payloads[:1]) for h in self._ambiguous.find(text)
+                                         if len({p[0] for p in h.payloads}) == 1], key=lambda m: m.start)
+            country_hit = _next_name(text, ref.end, candidates, self._is_state)
             if country_hit is None:
                 return None
             used.add(country_hit.start)

@@ -135,7 +135,8 @@ class ActorFinder:
             if hit.start in used or _inside(hit, mentions):
                 continue
             key, kind = hit.payloads[0]
-            mentions.append(Mention(self._actors[key], hit.text, sentence, hit.start, hit.end,
+            mentions.append(Mention(self.gazetteer.as_of(self._actors[key], discourse.day), hit.text,
+                                    sentence, hit.start, hit.end,
                                     via=kind if kind in ("demonym", "capital") else "gazetteer"))
         for ref in refs:
             if not _inside(ref, mentions):

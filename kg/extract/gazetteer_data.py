@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -110,6 +110,14 @@ class GazetteerData:
     country_status: Mapping[str, str]
     path: Path
     _holders: Mapping[tuple[str, str], tuple[tuple[Actor, Office], ...]] = field(repr=False)
+    governs_since: Mapping[str, date] = field(default_factory=dict)
+
+    def as_of(self, actor: Actor, day: date | None) -> Actor:
+        """``actor`` as a party on ``day``: a group that did not yet govern its state is not it."""
+        since = self.governs_since.get(actor.key)
+        if since is not None and day is not None and day < since:
+            return replace(actor, country=None)
+        return actor
 
     @property
     def states(self) -> dict[str, Actor]:
@@ -181,7 +189,8 @@ def _load(folder: str) -> GazetteerData:
     forms: list[SurfaceForm] = []
     countries, status = _read_countries(root / "countries.tsv", forms)
     organizations = _read_bodies(root / "organizations.tsv", ActorKind.ORGANIZATION, countries, forms)
-    groups = _read_bodies(root / "groups.tsv", ActorKind.GROUP, countries, forms)
+    governs_since: dict[str, date] = {}
+    groups = _read_bodies(root / "groups.tsv", ActorKind.GROUP, countries, forms, governs_since)
     known = {**countries, **organizations, **groups}
     rows = _read_persons(root / "persons.tsv", forms)
     offices = _read_offices(root / "offices.tsv", rows, known)
@@ -197,6 +206,7 @@ def _load(folder: str) -> GazetteerData:
         country_status=MappingProxyType(status),
         path=root,
         _holders=MappingProxyType(holders),
+        governs_since=MappingProxyType(governs_since),
     )
 
 
@@ -332,9 +342,10 @@ def _members(cell: str, countries: Mapping[str, Actor], path: Path, line: int) -
 
 
 def _read_bodies(path: Path, kind: ActorKind, countries: Mapping[str, Actor],
-                 forms: list[SurfaceForm]) -> dict[str, Actor]:
+                 forms: list[SurfaceForm], governs_since: dict[str, date] | None = None) -> dict[str, Actor]:
     """Organisations or groups: same shape, different ActorKind (a group may govern a state)."""
     bodies: dict[str, Actor] = {}
+    governs_since = {} if governs_since is None else governs_since
     for line, row in _rows(path, ("key", "name_en", "name_fa", "kind")):
         key = row["key"]
         if not _KEY.match(key):
@@ -345,6 +356,12 @@ def _read_bodies(path: Path, kind: ActorKind, countries: Mapping[str, Actor],
         governs = row.get("governs", "") or None
         if governs and governs not in countries:
             raise _error(path, line, f"governs unknown state {governs!r}")
+        since = row.get("governs_since", "")
+        if since:
+            try:
+                governs_since[key] = date.fromisoformat(since)
+            except ValueError:
+                raise _error(path, line, f"governs_since is not an ISO date: {since!r}") from None
         bodies[key] = Actor(key=key, kind=kind, name_en=row["name_en"], name_fa=row["name_fa"],
                             country=governs, wikidata=_wikidata(row.get("wikidata", ""), path, line),
                             members=_members(row.get("members", ""), countries, path, line))

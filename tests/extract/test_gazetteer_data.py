@@ -174,7 +174,7 @@ def _append(path, line):
 def test_gazetteer_malformed_row_names_file_and_line(tmp_path):
     folder = _copy(tmp_path)
     line = _append(folder / "groups.tsv", "BROKEN\tstate-group\tBroken")
-    with pytest.raises(KGError, match=rf"KG102.*groups.tsv:{line}: expected 11 tab-separated cells"):
+    with pytest.raises(KGError, match=rf"KG102.*groups.tsv:{line}: expected 12 tab-separated cells"):
         load_gazetteer(folder)
 
 
@@ -208,3 +208,12 @@ def test_gazetteer_countries_file_is_what_the_build_script_makes(tmp_path):
     out = tmp_path / "countries.tsv"
     assert build.main(["--reference", str(SHARED_COUNTRIES), "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == (gazetteer_dir() / "countries.tsv").read_text(encoding="utf-8")
+
+
+def test_gazetteer_governing_group_is_its_state_only_while_it_governs():
+    from kg.extract.gazetteer_data import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    taliban = gazetteer.groups["TALIBAN"]
+    assert gazetteer.as_of(taliban, date(2020, 2, 29)).party == "TALIBAN"
+    assert gazetteer.as_of(taliban, date(2023, 1, 1)).party == "AFG"

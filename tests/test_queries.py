@@ -159,6 +159,24 @@ def test_actors_type_parameter(store: Store) -> None:
     assert table(store, "actors", "actor", type="person") == []  # exact type names
 
 
+def test_an_actor_described_in_several_graphs_gives_one_row(store: Store) -> None:
+    rdfs_label, rr = URIRef("http://www.w3.org/2000/01/rdf-schema#label"), "https://w3id.org/rrkg/ontology#"
+    person = URIRef(ID + "person/u0639-0644-06cc-0639-0644-06cc-0632-0627-062f-0647")
+    lavrov = URIRef(ID + "person/sergey-lavrov")
+    extra = {URIRef(ID + f"graph/extra{i}"): [
+        (person, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef(rr + "Person")),
+        (person, rdfs_label, Literal("علی علیزاده", lang="fa")),
+        (person, URIRef(rr + "country"), URIRef(ID + "actor/AZE")),
+        (lavrov, rdfs_label, Literal(f"Sergei Lavrov {i}", lang="en"))] for i in range(3)}
+    before = {name: run_query(store, name).to_dicts() for name in ("cooperation", "events", "actors")}
+    store.write_batch(extra)
+    assert len(run_query(store, "who-called")) == 3
+    assert table(store, "who-called", "callee_en")[0] == ("Sergei Lavrov 0",)  # the smallest label
+    assert run_query(store, "cooperation").to_dicts() == before["cooperation"]
+    assert len(run_query(store, "events")) == 10
+    assert len(run_query(store, "actors")) == 12
+
+
 # -- binding -------------------------------------------------------------------------------------
 
 def test_bind_puts_values_after_the_outermost_where_brace() -> None:

@@ -63,25 +63,42 @@ def is_valid_iri(value: str) -> bool:
     return bool(_IRI.match(value))
 
 
+# rdflib's term classes are ABCs, so isinstance() on them is slow; most terms are of the exact class.
+_EXACT = {URIRef: URIRef, BNode: BNode, Literal: Literal}
+
+
+def _term_class(term: object) -> type | None:
+    cls = _EXACT.get(type(term))
+    if cls is None:
+        cls = next((c for c in (URIRef, BNode, Literal) if isinstance(term, c)), None)
+    return cls
+
+
 def check_triple(triple: object) -> Triple:
     """Return ``triple`` when it is a well-formed RDF triple of rdflib terms, else raise ValueError.
 
     Every backend runs this first, so that a batch a backend would refuse is refused by all of them.
     """
-    if not isinstance(triple, tuple) or len(triple) != 3:
-        raise ValueError(f"not a triple: {triple!r}")
+    if type(triple) is not tuple or len(triple) != 3:
+        if not isinstance(triple, tuple) or len(triple) != 3:
+            raise ValueError(f"not a triple: {triple!r}")
     s, p, o = triple
-    if not isinstance(s, (URIRef, BNode)):
+    s_class, p_class, o_class = _term_class(s), _term_class(p), _term_class(o)
+    if s_class is not URIRef and s_class is not BNode:
         raise ValueError(f"subject must be an IRI or blank node: {s!r}")
-    if not isinstance(p, URIRef):
+    if p_class is not URIRef:
         raise ValueError(f"predicate must be an IRI: {p!r}")
-    if not isinstance(o, (URIRef, BNode, Literal)):
+    if o_class is None:
         raise ValueError(f"object must be an IRI, blank node or literal: {o!r}")
-    for term in (s, p, o):
-        if isinstance(term, URIRef) and not is_valid_iri(term):
-            raise ValueError(f"invalid IRI {str(term)!r}")
-        if isinstance(term, Literal) and term.datatype is not None and not is_valid_iri(term.datatype):
-            raise ValueError(f"invalid datatype IRI {str(term.datatype)!r}")
+    if s_class is URIRef and not _IRI.match(s):
+        raise ValueError(f"invalid IRI {str(s)!r}")
+    if not _IRI.match(p):
+        raise ValueError(f"invalid IRI {str(p)!r}")
+    if o_class is URIRef:
+        if not _IRI.match(o):
+            raise ValueError(f"invalid IRI {str(o)!r}")
+    elif o_class is Literal and o.datatype is not None and not _IRI.match(o.datatype):
+        raise ValueError(f"invalid datatype IRI {str(o.datatype)!r}")
     return s, p, o
 
 
@@ -99,11 +116,6 @@ def prepare_batch(replace: Mapping[URIRef, Iterable[Triple]],
     """
     fresh: dict[BNode, BNode] = {}
 
-    def relabel(term: Node) -> Node:
-        if isinstance(term, BNode):
-            return fresh.setdefault(term, BNode())
-        return term
-
     def read(mapping: Mapping[URIRef, Iterable[Triple]]) -> dict[URIRef, list[Triple]]:
         out: dict[URIRef, list[Triple]] = {}
         for graph, triples in mapping.items():
@@ -112,7 +124,11 @@ def prepare_batch(replace: Mapping[URIRef, Iterable[Triple]],
             rows = out.setdefault(graph, [])
             for triple in triples:
                 s, p, o = check_triple(triple)
-                rows.append((relabel(s), p, relabel(o)))
+                if _term_class(s) is BNode:
+                    s = fresh.setdefault(s, BNode())
+                if _term_class(o) is BNode:
+                    o = fresh.setdefault(o, BNode())
+                rows.append((s, p, o))
         return out
 
     return read(replace), read(add)

@@ -74,16 +74,17 @@ _WRITERS: set[str] = set()
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph term (raises ValueError for an IRI Oxigraph refuses)."""
-    if isinstance(term, URIRef):
+    cls = type(term)
+    if cls is URIRef or (cls is not Literal and cls is not BNode and isinstance(term, URIRef)):
         return ox.NamedNode(term)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    if isinstance(term, Literal):
+    if cls is Literal or isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None:
             return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype))
         return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
     raise ValueError(f"not an RDF term: {term!r}")
 
 
@@ -226,9 +227,11 @@ class OxigraphStore(Store):
         store = self.inner
         try:
             replace_rows, add_rows = prepare_batch(replace, add)
-            quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(graph))
-                     for rows in (replace_rows, add_rows) for graph, triples in rows.items()
-                     for s, p, o in triples]
+            quads: list[ox.Quad] = []
+            for rows in (replace_rows, add_rows):
+                for graph, triples in rows.items():
+                    name = ox.NamedNode(graph)
+                    quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples)
         except Exception as err:
             raise StoreError(Errors.E304, url=self.url, detail=str(err)) from err
         existing = [g for g in replace_rows if store.contains_named_graph(ox.NamedNode(g))]
@@ -247,8 +250,9 @@ class OxigraphStore(Store):
     def _bulk_write(self, quads: list[ox.Quad], new_graphs: list[URIRef]) -> None:
         """bulk_extend, undone on failure (it is not a transaction, see the module docstring)."""
         store = self.inner
+        named = {q.graph_name.value: q.graph_name for q in quads}  # graphs are few, quads many
         created = {ox.NamedNode(g) for g in new_graphs}
-        created |= {q.graph_name for q in quads if not store.contains_named_graph(q.graph_name)}
+        created |= {g for g in named.values() if not store.contains_named_graph(g)}
         fresh = [q for q in quads if q.graph_name not in created and q not in store]
         try:
             store.bulk_extend(quads)

@@ -7,14 +7,13 @@ SPARQL engine and parsers are 45–370× slower on this data (``/work/shared/doc
 - queries run in Oxigraph's engine and their answers are turned into rdflib terms;
 - a batch is written in ONE Oxigraph transaction, chosen by what the batch does:
 
-  =====================================  ==========================================  ===========
-  batch                                  how                                         atomic by
-  =====================================  ==========================================  ===========
-  replaces a graph that exists           one SPARQL Update: ``DROP SILENT GRAPH <g>``  transaction
-                                         … ; ``INSERT DATA { GRAPH <g> { … } }``
-  only new graphs / additions, small     ``Store.extend(quads)``                     transaction
-  only new graphs / additions, ≥ 10k     ``Store.bulk_extend(quads)`` (fast path)    undo on error
-  =====================================  ==========================================  ===========
+  - a batch that replaces a graph that exists: one SPARQL Update, ``DELETE DATA`` of what goes
+    and ``INSERT DATA`` of what comes (nothing at all when the graph is unchanged, so ingesting
+    the same article again is cheap) — one transaction;
+  - a batch of new graphs and additions under 10k quads: ``Store.extend(quads)`` — one
+    transaction;
+  - a batch of new graphs and additions of 10k quads or more: ``Store.bulk_extend(quads)``, the
+    fast path — undone on error.
 
   The bulk path writes SST files directly (about 4× faster than a transaction from 20k quads
   up) but is not a transaction: if it fails, the graphs it created are dropped and the quads it
@@ -237,7 +236,9 @@ class OxigraphStore(Store):
         existing = [g for g in replace_rows if store.contains_named_graph(ox.NamedNode(g))]
         try:
             if existing:
-                store.update(_replace_update(existing, quads))
+                update = _replace_update(store, existing, quads)
+                if update:
+                    store.update(update)
             elif len(quads) >= self.bulk_threshold:
                 self._bulk_write(quads, list(replace_rows))
             elif quads:
@@ -340,19 +341,40 @@ class OxigraphStore(Store):
             _WRITERS.discard(self._key)
 
 
-def _replace_update(existing: list[URIRef], quads: list[ox.Quad]) -> str:
-    """One SPARQL Update that drops ``existing`` graphs and inserts ``quads``: one transaction.
+def _replace_update(store: ox.Store, existing: list[URIRef], quads: list[ox.Quad]) -> str:
+    """One SPARQL Update that replaces the ``existing`` graphs and inserts ``quads``.
 
-    Graph IRIs were checked (no ``<>"{}|^`\\``, no spaces) and triples are written by Oxigraph's
-    N-Triples serialiser, so nothing in the data can change the request.
+    A replaced graph is changed by its difference (``DELETE DATA`` of what goes, ``INSERT DATA``
+    of what comes), so that ingesting an unchanged article again writes nothing; a graph with
+    blank nodes cannot be diffed (they are fresh in every batch) and is dropped and rewritten.
+    Graph IRIs were checked (no ``<>"{}|^`\\``, no spaces) and triples are written by
+    Oxigraph's N-Triples serialiser, so nothing in the data can change the request.
     """
-    by_graph: dict[str, list[ox.Triple]] = {}
+    by_graph: dict[str, list[ox.Quad]] = {}
     for quad in quads:
-        by_graph.setdefault(quad.graph_name.value, []).append(quad.triple)
-    operations = [f"DROP SILENT GRAPH <{graph}>" for graph in existing]
-    if by_graph:
-        blocks = "\n".join(
-            f"GRAPH <{graph}> {{\n{ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode('utf-8')}}}"
-            for graph, triples in by_graph.items())
-        operations.append(f"INSERT DATA {{\n{blocks}\n}}")
+        by_graph.setdefault(quad.graph_name.value, []).append(quad)
+    dropped: list[str] = []
+    removed: dict[str, list[ox.Quad]] = {}
+    for graph in map(str, existing):
+        new = by_graph.get(graph, [])
+        old = list(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+               for q in (*old, *new)):
+            dropped.append(graph)
+            continue
+        old_set, new_set = set(old), set(new)
+        # (measured: DELETE DATA of everything was faster than DROP GRAPH, 4.5 s against 5.2 s
+        # for 100k triples, so the difference is used even when the whole graph changes)
+        removed[graph] = [q for q in old if q not in new_set]
+        by_graph[graph] = [q for q in new if q not in old_set]
+    operations = [f"DROP SILENT GRAPH <{graph}>" for graph in dropped]
+    for verb, groups in (("DELETE DATA", removed), ("INSERT DATA", by_graph)):
+        blocks = "\n".join(f"GRAPH <{graph}> {{\n{_ntriples(graph_quads)}}}"
+                           for graph, graph_quads in groups.items() if graph_quads)
+        if blocks:
+            operations.append(f"{verb} {{\n{blocks}\n}}")
     return " ;\n".join(operations)
+
+
+def _ntriples(quads: list[ox.Quad]) -> str:
+    return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")

@@ -102,6 +102,18 @@ def test_write_batch_blank_nodes_are_fresh_per_batch(store: Store) -> None:
     assert rows == [{"o": 1}]  # within a batch the label joins; across batches it does not
 
 
+def test_write_batch_replaces_a_graph_holding_blank_nodes(store: Store) -> None:
+    store.write_batch({G1: [(BNode("a"), P, Literal(1)), (S, P, Literal(1))]})
+    store.write_batch({G1: [(BNode("a"), P, Literal(2)), (S, P, Literal(1))]})
+    assert objects(store, G1) == [1, 2]
+
+
+def test_write_batch_replace_keeps_unchanged_triples_and_changes_the_rest(store: Store) -> None:
+    store.write_batch({G1: [(S, P, Literal(i)) for i in range(10)], G2: [(S, P, Literal(0))]})
+    store.write_batch({G1: [(S, P, Literal(i)) for i in range(5, 15)], G2: [(S, P, Literal(0))]})
+    assert (objects(store, G1), objects(store, G2)) == (list(range(5, 15)), [0])
+
+
 def test_drop_graph_removes_only_that_graph(mini_store: Store) -> None:
     graphs = mini_store.graphs()
     mini_store.drop_graph(graphs[0])

@@ -177,6 +177,39 @@ def test_an_actor_described_in_several_graphs_gives_one_row(store: Store) -> Non
     assert len(run_query(store, "actors")) == 12
 
 
+def test_party_is_the_state_or_igo_an_actor_acts_for(store: Store) -> None:
+    """graph-model.md: the party is the code of rr:country|rr:memberOf, else the actor's own code."""
+    rr, rdf_type = "https://w3id.org/rrkg/ontology#", URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    guterres, taliban, afg = URIRef(ID + "person/antonio-guterres"), URIRef(ID + "actor/TALIBAN"), URIRef(ID + "actor/AFG")
+    key, event = "3d4e5f60718293a4b5c6d7e8f90a1b2c", URIRef(ID + "event/3d4e5f60718293a4b5c6d7e8f90a1b2c-1")
+    doc = URIRef(ID + f"article/{key}")
+    actors = [(guterres, rdf_type, URIRef(rr + "Person")), (guterres, label, Literal("António Guterres", lang="en")),
+              (guterres, URIRef(rr + "memberOf"), URIRef(ID + "actor/UN")),
+              (taliban, rdf_type, URIRef(rr + "Group")), (taliban, label, Literal("Taliban", lang="en")),
+              (taliban, URIRef(rr + "acronym"), Literal("TALIBAN")), (taliban, URIRef(rr + "country"), afg),
+              (afg, rdf_type, URIRef(rr + "Country")), (afg, label, Literal("Afghanistan", lang="en")),
+              (afg, URIRef(rr + "iso3"), Literal("AFG"))]
+    article = [(doc, rdf_type, URIRef(rr + "Article")), (doc, URIRef(rr + "articleId"), Literal("kabul")),
+               (event, rdf_type, URIRef(rr + "Event")),
+               (event, URIRef(rr + "category"), URIRef("https://w3id.org/rrkg/plover/CONSULT")),
+               (event, URIRef(rr + "mode"), URIRef("https://w3id.org/rrkg/plover/mode/phone")),
+               (event, URIRef(rr + "topic"), URIRef("https://w3id.org/rrkg/topic/security")),
+               (event, URIRef(rr + "actor"), guterres), (event, URIRef(rr + "recipient"), taliban),
+               (event, URIRef(rr + "participant"), guterres), (event, URIRef(rr + "participant"), taliban),
+               (event, URIRef(rr + "date"), Literal(date(2025, 4, 1))),
+               (event, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), doc)]
+    store.write_batch({URIRef(ID + f"graph/{key}"): article}, add={URIRef(ID + "graph/actors"): actors})
+    assert table(store, "who-called", "article", "caller_party", "callee_party", country="AFG") == [
+        ("kabul", "UN", "AFG")]
+    assert table(store, "cooperation", *COOP_COLUMNS, country="UN", topic="security") == [
+        ("AFG", "UN", "security", 1, 1)]
+    assert table(store, "events", "actors", "recipients", country="AFG") == [
+        ("António Guterres (UN)", "Taliban (AFG)")]
+    parties = dict(table(store, "actors", "label_en", "party"))
+    assert (parties["António Guterres"], parties["Taliban"]) == ("UN", "AFG")
+
+
 # -- binding -------------------------------------------------------------------------------------
 
 def test_bind_puts_values_after_the_outermost_where_brace() -> None:

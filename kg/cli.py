@@ -54,6 +54,7 @@ def ingest(
     lang: Annotated[Optional[str], typer.Option(help="Language of plain-text/HTML files (fa, en); detected if not given.")] = None,
     date_: Annotated[Optional[str], typer.Option("--date", help="Publication date of plain-text/HTML files, YYYY-MM-DD.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per atomic write (0: the whole input at once).")] = 0,
+    validate: Annotated[bool, typer.Option(help="Check each article graph against the SHACL shapes before writing it.")] = True,
 ) -> None:
     """Read articles, extract events and actors, and write one named graph per article."""
     from kg.ingest import ingest as run_ingest
@@ -67,11 +68,13 @@ def ingest(
         ) as progress:
             task = progress.add_task("ingest", total=None)
             report = run_ingest(paths, kg_store, lang=lang, day=day, batch_size=batch_size,
-                                progress=lambda n: progress.update(task, completed=n))
+                                progress=lambda n: progress.update(task, completed=n), validate=validate)
     except KGError as exc:
         _fail(exc)
     for line in report.errors:
         err_console.print(f"[yellow]skipped:[/yellow] {line}", highlight=False)
+    for line in report.notes:
+        err_console.print(f"[dim]note: {line}[/dim]", highlight=False)
     console.print(f"ingested {report.graphs_written} article(s), {report.events} event(s), "
                   f"{report.triples_written} triple(s) into {store}"
                   + (f"; {len(report.errors)} problem(s) reported above" if report.errors else ""))
@@ -254,7 +257,7 @@ def demo(
     and draw the interaction network."""
     from kg.resources import examples_dir
 
-    ingest([examples_dir()], store=store, lang=None, date_=None, batch_size=0)
+    ingest([examples_dir()], store=store, lang=None, date_=None, batch_size=0, validate=True)
     for name in ("who-called", "cooperation"):
         query(name, store=store, param=None, fmt="table", limit=0, iris=False)
     viz("network", out=out, store=store, lang="fa")

@@ -71,5 +71,33 @@ def test_ingest_failed_batch_changes_nothing(store, monkeypatch):
 
     monkeypatch.setattr(module, "build_article", broken)
     with pytest.raises(StoreError):
-        ingest([EXAMPLES / "pezeshkian-berdimuhamedov-caspian.fa.txt"], store)
+        ingest([EXAMPLES / "pezeshkian-berdimuhamedov-caspian.fa.txt"], store, validate=False)
     assert store.count_triples() == before
+
+
+def test_ingest_article_that_breaks_the_shapes_is_reported_and_not_written(store, monkeypatch):
+    from kg.rdf.namespaces import RR
+
+    import kg.ingest as module
+    real = module.build_article
+
+    def without_category(facts):
+        graph = real(facts)
+        if facts.article.id == "pezeshkian-berdimuhamedov-caspian.fa":
+            graph.triples = [t for t in graph.triples if t[1] != RR.category]
+        return graph
+
+    monkeypatch.setattr(module, "build_article", without_category)
+    report = ingest([EXAMPLES], store)
+    assert report.graphs_written == 9
+    [error] = report.errors
+    assert "KG201" in error and "pezeshkian-berdimuhamedov-caspian.fa" in error and "category" in error
+
+
+def test_ingest_the_same_text_twice_in_a_batch_is_written_once(store, tmp_path):
+    seed = EXAMPLES / "pezeshkian-berdimuhamedov-caspian.fa.txt"
+    shutil.copy(seed, tmp_path / "a.txt")
+    shutil.copy(seed, tmp_path / "b.txt")
+    report = ingest([tmp_path], store)
+    assert report.ok and report.graphs_written == 1
+    assert report.notes == ["article b: same text as a, kept once"]

@@ -22,6 +22,7 @@ from datetime import date
 from enum import Enum
 
 __all__ = [
+    "PLOVER_CATEGORIES",
     "Article",
     "Sentence",
     "ActorKind",
@@ -34,6 +35,13 @@ __all__ = [
     "ArticleFacts",
     "content_key",
 ]
+
+
+#: The 16 PLOVER event categories (Open Event Data Alliance, 2021 manual), cooperative ones first.
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
 
 
 def content_key(normalised_text: str) -> str:

@@ -41,7 +41,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import Errors, QueryError
-from kg.extract.lexicons import PLOVER_CATEGORIES
+from kg.facts import PLOVER_CATEGORIES
 from kg.rdf.namespaces import PREFIXES, actor_iri, category_iri, topic_iri
 from kg.resources import queries_dir
 from kg.store.base import QueryResult, Store, is_valid_iri

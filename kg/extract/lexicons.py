@@ -24,15 +24,12 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import Errors, KGError
+from kg.facts import PLOVER_CATEGORIES
 from kg.resources import ontology_dir
 
 __all__ = ["read_tsv", "Trigger", "Cue", "TopicWord", "load_triggers", "load_cues", "load_topics",
            "PLOVER_CATEGORIES", "ROLE_SCHEMES"]
 
-PLOVER_CATEGORIES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
 ROLE_SCHEMES = ("with", "visit", "host", "to", "joint")
 
 

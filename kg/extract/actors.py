@@ -45,6 +45,36 @@ _NEW_NAME = re.compile(r"^[\s\u200c]*[،,][\s\u200c]*((?:[\u0600-\u06FF\u200c]+[
 _NAME_WORD = re.compile(r"^[\u0600-\u06FF\u200c]{2,}$")
 
 
+@dataclass(frozen=True)
+class Composition:
+    """How a language writes people with their office (the default is Persian's).
+
+    state_before_title: the state stands before the title ("Iranian Foreign Minister X",
+        "Saudi Arabia's King Salman", "Azeri Deputy Energy Minister X"); ``title_gap`` is what may
+        stand between them. Persian puts it after («وزیر امور خارجه ایران»), which is always read.
+    new_name: a name the gazetteer does not know, after the title (a role pattern);
+        ``name_word`` what each of its words looks like.
+    recall_new_persons: later sentences name such a person by surname ("Rahmani Fazli said").
+    """
+
+    state_before_title: bool = False
+    title_gap: re.Pattern[str] | None = None
+    new_name: re.Pattern[str] = _NEW_NAME
+    name_word: re.Pattern[str] = _NAME_WORD
+    recall_new_persons: bool = False
+
+
+COMPOSITION = {
+    "en": Composition(
+        state_before_title=True,
+        title_gap=re.compile(r"(?:['’]s)?\s+(?:[A-Z][A-Za-z-]+\s+){0,3}"),
+        new_name=re.compile(r"^,?\s+((?:[A-Z][a-z’'-]+[a-z])(?:\s+[A-Z][a-z’'-]+[a-z]){1,3})(?!\w)"),
+        name_word=re.compile(r"^[A-Z][a-z’'-]+[a-z]$"),
+        recall_new_persons=True,
+    ),
+}
+
+
 @dataclass
 class Discourse:
     """What the text has said so far that later sentences refer to."""
@@ -81,6 +111,7 @@ class ActorFinder:
     def __init__(self, gazetteer: GazetteerData, lang: str) -> None:
         self.gazetteer = gazetteer
         self.lang = lang
+        self.composition = COMPOSITION.get(lang, Composition())
         self._actors = {**gazetteer.countries, **gazetteer.organizations, **gazetteer.groups,
                         **gazetteer.persons}
         # Territories (Hong Kong, Greenland) are not parties of international events: news about
@@ -121,6 +152,7 @@ class ActorFinder:
                                and any(_GAP.match(text[t.end:h.start]) for t in titles if t.end <= h.start)]
         names = sorted(names + [h for h in states_after_titles
                                 if not any(n.start <= h.start < n.end for n in names)], key=lambda m: m.start)
+        recalled = _recalled(text, names, discourse) if self.composition.recall_new_persons else []
         refs = self._anaphora.find(text)
         mentions: list[Mention] = []
         used: set[int] = set()  # start offsets of name matches consumed by an office phrase
@@ -138,6 +170,11 @@ class ActorFinder:
             mentions.append(Mention(self.gazetteer.as_of(self._actors[key], discourse.day), hit.text,
                                     sentence, hit.start, hit.end,
                                     via=kind if kind in ("demonym", "capital") else "gazetteer"))
+        for hit in recalled:
+            if not any(m.start < hit.end and hit.start < m.end for m in mentions):
+                key = hit.payloads[0][0]
+                mentions.append(Mention(discourse.new_persons[key], hit.text, sentence, hit.start, hit.end,
+                                        "role-pattern"))
         for ref in refs:
             if not _inside(ref, mentions):
                 mention = self._reference(text, sentence, ref, names, used, first_role, discourse)
@@ -170,6 +207,13 @@ class ActorFinder:
         country = spec.country
         start, end = title.start, title.end
         consumed: set[int] = set()
+        state_before = self._state_before(text, title, names)
+        if state_before:
+            # "Iranian Foreign Minister …", "Saudi Arabia's King …": one mention from the state on.
+            country = self._actors[state_before.payloads[0][0]].country
+            start = state_before.start
+            consumed.add(state_before.start)
+            country_hit = None
         if country_hit:
             country = self._actors[country_hit.payloads[0][0]].country
             end = country_hit.end
@@ -181,7 +225,7 @@ class ActorFinder:
             person = self._actors[person_hit.payloads[0][0]]
             return Mention(person, text[start:person_hit.end], sentence, start, person_hit.end,
                            "gazetteer"), consumed, spec.role
-        if before:
+        if before and not state_before:
             # «حسن روحانی رئیس‌جمهور ایران»: the name already stands as a mention; absorb the title.
             consumed.add(before.start)
             person = self._actors[before.payloads[0][0]]
@@ -204,13 +248,14 @@ class ActorFinder:
 
     def _role_pattern(self, text: str, end: int, spec: _Title, country: str,
                       discourse: Discourse) -> tuple[Actor, int] | None:
-        """«<title> <state>، <new name>،» → a person the gazetteer does not know, with that office."""
-        hit = _NEW_NAME.match(text[end:])
+        """«<title> <state>، <new name>،» → a person the gazetteer does not know, with that office
+        (English: "<state> <title> <New Name>")."""
+        hit = self.composition.new_name.match(text[end:])
         if not hit:
             return None
         name = " ".join(hit.group(1).split())
         words = name.split()
-        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        if not 2 <= len(words) <= 4 or not all(self.composition.name_word.match(w) for w in words):
             return None
         key = f"person:{slug(name)}"
         actor = discourse.new_persons.get(key)
@@ -249,6 +294,18 @@ class ActorFinder:
                            country_hit.end, "office")
         return None
 
+    def _state_before(self, text: str, title: Match, names: list[Match]) -> Match | None:
+        """English: the state name or demonym that stands right before an office title."""
+        gap = self.composition.title_gap
+        if not self.composition.state_before_title or gap is None:
+            return None
+        for hit in reversed(names):
+            if hit.end <= title.start and self._is_state(hit) and gap.fullmatch(text, hit.end, title.start):
+                return hit
+            if hit.end < title.start - 40:
+                return None
+        return None
+
     def _state_name(self, payload: tuple[str, str]) -> bool:
         """A gazetteer payload that is a state's own name (not its capital or demonym)."""
         key, kind = payload
@@ -279,6 +336,21 @@ def _previous_name(text: str, start: int, names: list[Match], accept) -> Match |
         if hit.end < start - 3:
             return None
     return None
+
+
+def _recalled(text: str, names: list[Match], discourse: Discourse) -> list[Match]:
+    """Later mentions of people found by role pattern: their full name, last two words or surname
+    ("Abdolreza Rahmani Fazli" → "Rahmani Fazli", "Fazli"), where no gazetteer name stands."""
+    found: list[Match] = []
+    for key, actor in discourse.new_persons.items():
+        words = actor.name_en.split()
+        forms = [actor.name_en, " ".join(words[-2:]), words[-1]]
+        pattern = "|".join(re.escape(f) for f in dict.fromkeys(f for f in forms if len(f) >= 4))
+        for hit in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text):
+            start, end = hit.span()
+            if not any(n.start < end and start < n.end for n in (*names, *found)):
+                found.append(Match(start, end, hit.group(0), ((key, "recalled"),)))
+    return found
 
 
 def _inside(hit: Match, mentions: list[Mention]) -> bool:

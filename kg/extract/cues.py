@@ -16,82 +16,143 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.lexicons import Cue, load_cues
 from kg.extract.phrases import PhraseMatcher
 
-__all__ = ["CueFinder", "clause_bounds"]
+__all__ = ["CueFinder", "Windows", "WINDOWS", "clause_bounds"]
 
 _CLAUSE = re.compile(r"[،؛;:.!?؟\n]|\s(?:اما|ولی|که)\s")  # not «و»: it joins names as often as clauses
+# English clauses also end at a comma, a dash and the words of the ``clause-break`` cues.
+_LATIN_BREAKS = r"[,،؛;:.!?؟\n–—]|\s-\s"
 _NEGATION_WINDOW = 40  # characters after a trigger in which its verb stands
 _PREP_WINDOW = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Windows:
+    """How far (characters) the cue finder looks around a trigger or a mention, per language.
+
+    negation_after: after a trigger, for the negative verb (Persian verbs close the clause);
+    negation_before: before it (English "did not meet"); preposition: before a mention.
+    """
+
+    negation_after: int = _NEGATION_WINDOW
+    negation_before: int = 12
+    preposition: int = _PREP_WINDOW
+
+
+# English puts the negation before the verb and articles between a preposition and a name
+# ("with the United Arab Emirates").
+WINDOWS = {"en": Windows(negation_after=20, negation_before=20, preposition=24)}
 # «را» within two words after a mention, no comma between: «ایران اقدام آمریکا را محکوم کرد».
 _OBJECT_MARKER = re.compile(r"[\s\u200c]*(?:[^\s،,.]+[\s\u200c]+){0,2}?را(?!\w)")
 
 
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE) -> tuple[int, int]:
     """The clause around ``start:end``: from the last break before it to the next break after."""
     left = 0
-    for match in _CLAUSE.finditer(text, 0, start):
+    for match in breaks.finditer(text, 0, start):
         left = match.end()
-    right_match = _CLAUSE.search(text, end)
+    right_match = breaks.search(text, end)
     return left, right_match.start() if right_match else len(text)
 
 
 class CueFinder:
-    """Looks up cue words of one language in sentences."""
+    """Looks up cue words of one language in sentences.
 
-    def __init__(self, cues: tuple[Cue, ...]) -> None:
+    ``windows`` sets how far it looks around triggers and mentions (default: Persian's).
+    """
+
+    def __init__(self, cues: tuple[Cue, ...], windows: Windows | None = None) -> None:
+        self.windows = windows or Windows()
         by_kind: dict[str, list[Cue]] = defaultdict(list)
         for cue in cues:
             by_kind[cue.kind].append(cue)
+        words = sorted((re.escape(c.phrase) for c in by_kind["clause-break"]), key=len, reverse=True)
+        self._clause = re.compile(rf"{_LATIN_BREAKS}|(?<!\w)(?:{'|'.join(words)})(?!\w)",
+                                  re.IGNORECASE) if words else _CLAUSE
         self._matchers = {kind: PhraseMatcher((c.phrase, c.value or c.phrase) for c in items)
                           for kind, items in by_kind.items()}
         self._preps = {**{c.phrase: c.value for c in by_kind["recipient"]},
                        **{c.phrase: "location" for c in by_kind["location"]},
                        **{c.phrase: "about" for c in by_kind["about"]}}
         self._before = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
-                        for kind in ("place-head", "delegation")}
+                        for kind in ("place-head", "delegation", "future-before")}
+        self._after = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
+                       for kind in ("place-tail", "delegation-tail")}
         self._prep_matcher = PhraseMatcher((p, p) for p in self._preps)
 
     @classmethod
     @cache
     def default(cls, lang: str) -> CueFinder:
-        return cls(load_cues(lang))
+        return cls(load_cues(lang), WINDOWS.get(lang))
+
+    def clause(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``start:end`` (:func:`clause_bounds` with this language's breaks)."""
+        return clause_bounds(text, start, end, self._clause)
 
     def _has(self, kind: str, text: str) -> bool:
         matcher = self._matchers.get(kind)
         return bool(matcher and matcher.find(text))
 
+    def _negation_in(self, text: str) -> bool:
+        """A negation cue outside every ``negation-exception`` phrase ("not only")."""
+        matcher = self._matchers.get("negation")
+        if not matcher:
+            return False
+        hits = matcher.find(text)
+        exceptions = self._matchers.get("negation-exception")
+        if hits and exceptions:
+            spans = [(h.start, h.end) for h in exceptions.find(text)]
+            hits = [h for h in hits if not any(a <= h.start < b for a, b in spans)]
+        return bool(hits)
+
     def is_negated(self, text: str, start: int, end: int) -> bool:
         """True when a negative verb closes the trigger's clause (within a few words after it)."""
-        _, right = clause_bounds(text, start, end)
-        return self._has("negation", text[end:min(right, end + _NEGATION_WINDOW)]) or \
-            self._has("negation", text[max(0, start - 12):start])
+        _, right = self.clause(text, start, end)
+        return self._negation_in(text[end:min(right, end + self.windows.negation_after)]) or \
+            self._negation_in(text[max(0, start - self.windows.negation_before):start])
 
     def is_hypothetical(self, text: str, start: int, end: int) -> bool:
         """True when the clause of the trigger is conditional or speculative; a main clause that
         ends in «که» governs it too («فکر نمی‌کنم که …»)."""
-        left, right = clause_bounds(text, start, end)
+        left, right = self.clause(text, start, end)
         if text[max(0, left - 4):left].strip(" \u200c").endswith("که"):
-            left = clause_bounds(text, max(0, left - 5), max(0, left - 4))[0]
+            left = self.clause(text, max(0, left - 5), max(0, left - 4))[0]
         return self._has("hypothetical", text[left:right])
 
     def is_future(self, text: str, start: int, end: int) -> bool:
-        """True when the clause announces an act to come («قرار است», «خواهد»)."""
-        left, right = clause_bounds(text, start, end)
-        return self._has("future", text[left:right])
+        """True when the clause announces an act to come («قرار است», «خواهد»), or a
+        ``future-before`` cue stands right before the trigger ("agreed to hold talks")."""
+        left, right = self.clause(text, start, end)
+        return self._has("future", text[left:right]) or self._word_before("future-before", text, start)
+
+    def is_distributive(self, text: str, start: int, end: int) -> bool:
+        """True when the clause reports one act per recipient ("held separate talks with …")."""
+        left, right = self.clause(text, start, end)
+        return self._has("distributive", text[left:right])
 
     def refers_back(self, text: str) -> bool:
         """True when the sentence points back to the last meeting or call."""
         return self._has("back-reference", text)
 
     def preposition_before(self, text: str, start: int) -> str | None:
-        """The role of the preposition right before ``start`` (``with``, ``to``, ``location``…)."""
-        window = text[max(0, start - _PREP_WINDOW):start]
-        hits = [h for h in self._prep_matcher.find(window) if not window[h.end:].strip(" \u200c")]
+        """The role of the preposition right before ``start`` (``with``, ``to``, ``location``…);
+        determiners may stand between them ("with the United Arab Emirates", "with his")."""
+        window = text[max(0, start - self.windows.preposition):start]
+        hits = [h for h in self._prep_matcher.find(window) if self._only_determiners(window[h.end:])]
         return self._preps.get(hits[-1].payloads[0]) if hits else None
+
+    def _only_determiners(self, gap: str) -> bool:
+        if not gap.strip(" \u200c"):
+            return True
+        matcher = self._matchers.get("determiner")
+        if not matcher:
+            return False
+        return not re.sub(r"\s+", "", _erase(gap, matcher.find(gap)))
 
     def is_not_trigger(self, text: str, start: int, end: int) -> bool:
         """True when the trigger stands inside a phrase that reports no event («به دعوت»)."""
@@ -115,6 +176,29 @@ class CueFinder:
         window = text[max(0, start - 16):start]
         return any(not window[h.end:].strip(" \u200c") for h in self._before[kind].find(window))
 
+    def place_tail_after(self, text: str, end: int) -> bool:
+        """True when a noun right after ``end`` makes a state name a place, issue or source
+        ("the Iranian people", "the East China Sea", "the Iran nuclear deal")."""
+        return self._word_after("place-tail", text, end)
+
+    def delegation_after(self, text: str, end: int) -> bool:
+        """True when a delegation noun stands right after ``end`` ("a Bahraini delegation")."""
+        return self._word_after("delegation-tail", text, end)
+
+    def _word_after(self, kind: str, text: str, end: int) -> bool:
+        window = text[end:end + 24]
+        return any(h.start > 0 and not window[:h.start].strip(" \u200c") for h in self._after[kind].find(window))
+
     def object_after(self, text: str, end: int) -> bool:
         """True when the mention ending at ``end`` is followed by «را» (a direct object)."""
         return _OBJECT_MARKER.match(text, end) is not None
+
+
+def _erase(text: str, hits) -> str:
+    """``text`` with the spans of ``hits`` removed."""
+    kept, last = [], 0
+    for h in hits:
+        kept.append(text[last:h.start])
+        last = h.end
+    kept.append(text[last:])
+    return "".join(kept)

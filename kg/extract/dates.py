@@ -58,19 +58,30 @@ class DateFinder:
             self._vocab.setdefault(row["kind"], {})[_key(row["phrase"])] = row["value"]
             phrases.setdefault(row["kind"], []).append(row["phrase"])
         day = rf"(?P<day>\d{{1,2}}|{_alternation(phrases.get('ordinal', []))})"
-        self._calendars = {}
+        # How a language writes a day and a month: «۲۲ بهمن» (day-month, the default) and/or
+        # "March 5, 2019" (month-day, English); each order is one regex per calendar.
+        orders = phrases.get("order") or ["day-month"]
+        self._calendars: list[tuple[str, re.Pattern[str]]] = []
         for kind in ("jalali-month", "gregorian-month", "hijri-month"):
             months = _alternation(phrases.get(kind, []))
-            if months:
-                self._calendars[kind] = re.compile(
-                    rf"(?<!\w){day}{_SEP}(?P<month>{months})(?:{_SEP}(?:ماه{_SEP})?(?P<year>\d{{4}}))?(?!\w)")
+            if months and "month-day" in orders:
+                self._calendars.append((kind, re.compile(
+                    rf"(?<!\w)(?P<month>{months}){_SEP}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+                    rf"(?:,?{_SEP}(?P<year>\d{{4}}))?(?!\w)")))
+            if months and "day-month" in orders:
+                self._calendars.append((kind, re.compile(
+                    rf"(?<!\w){day}{_SEP}(?P<month>{months})(?:{_SEP}(?:ماه{_SEP})?(?P<year>\d{{4}}))?(?!\w)")))
         self._numeric = re.compile(r"(?<!\d)(?P<y>1[34]\d\d|20\d\d)[/\-.](?P<m>\d{1,2})[/\-.](?P<d>\d{1,2})(?!\d)")
         weekdays = _alternation(phrases.get("weekday", []))
         directions = _alternation(phrases.get("direction", []))
+        # A direction word may stand before the weekday too ("last Monday") where the language says so.
+        before = _alternation(phrases.get("direction-before", []))
+        prefix = rf"(?:(?P<pre>{before}){_SEP})?" if before else ""
         self._weekday = re.compile(
-            rf"(?<!\w)(?:روز{_SEP})?(?P<wd>{weekdays})(?:{_SEP}(?P<dir>{directions}))?(?!\w)") if weekdays else None
+            rf"(?<!\w){prefix}(?:روز{_SEP})?(?P<wd>{weekdays})(?:{_SEP}(?P<dir>{directions}))?(?!\w)",
+            re.IGNORECASE) if weekdays else None
         relatives = _alternation(phrases.get("relative", []))
-        self._relative = re.compile(rf"(?<!\w)(?P<rel>{relatives})(?!\w)") if relatives else None
+        self._relative = re.compile(rf"(?<!\w)(?P<rel>{relatives})(?!\w)", re.IGNORECASE) if relatives else None
 
     @classmethod
     @cache
@@ -90,7 +101,7 @@ class DateFinder:
 
     # -- stated dates ----------------------------------------------------------------------------
     def _stated(self, text: str, article_date: date | None) -> EventDate | None:
-        for kind, regex in self._calendars.items():
+        for kind, regex in self._calendars:
             for match in regex.finditer(text):
                 day = self._day_number(match.group("day"))
                 month = int(self._vocab[kind][_key(match.group("month"))])
@@ -122,6 +133,8 @@ class DateFinder:
             return None
         weekday = int(self._vocab["weekday"][_key(match["wd"])])
         direction = int(self._vocab["direction"][_key(match["dir"])]) if match["dir"] else -1
+        if match.groupdict().get("pre"):
+            direction = int(self._vocab["direction-before"][_key(match["pre"])])
         delta = (article_date.weekday() - weekday) % 7
         if direction > 0:
             value = article_date + timedelta(days=(weekday - article_date.weekday()) % 7 or 7)
@@ -143,7 +156,8 @@ class DateFinder:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[\s\u200c]+", "", text)
+    """Lookup key of a calendar word: separators removed, Latin lower-cased ("Yesterday")."""
+    return re.sub(r"[\s\u200c]+", "", text).lower()
 
 
 def _convert(kind: str, year: int | None, month: int, day: int, article_date: date | None) -> date | None:

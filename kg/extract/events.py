@@ -12,6 +12,11 @@ One component of the extraction pipeline. For each trigger it decides who acts a
 - an event needs two distinct parties (a state, IGO or group on each side); negated and
   hypothetical clauses give none; a meeting announced for the future is an intent (AGREE).
 
+Word order differs by language (:class:`Syntax`): Persian is SOV, a party right after a noun
+trigger acts («سفر ظریف به مسکو») and the subject is the first free mention of the clause; English
+is SVO, the party before the trigger acts ("Zarif's visit", "Iran-Iraq talks", "Zarif met Lavrov":
+Lavrov receives) or the agent after "by" ("a visit by Zarif", "condemned by Iran").
+
 Example
 -------
 >>> assembler = EventAssembler.default("fa")                      # doctest: +SKIP
@@ -25,13 +30,13 @@ from datetime import date
 from functools import cache
 
 from kg.extract.actors import Discourse
-from kg.extract.cues import CueFinder, clause_bounds
+from kg.extract.cues import CueFinder
 from kg.extract.dates import DateFinder
 from kg.extract.topics import TopicFinder
 from kg.extract.triggers import TriggerFinder, TriggerHit
 from kg.facts import Event, EventDate, Mention, Provenance, Sentence
 
-__all__ = ["EventAssembler", "EXTRACTOR"]
+__all__ = ["EventAssembler", "EXTRACTOR", "Syntax", "SYNTAX"]
 
 EXTRACTOR = "kg.extract.events/0.1"
 _CARRIED = 0.85      # the subject was carried from an earlier sentence
@@ -40,6 +45,38 @@ _FUTURE_CONSULT = "AGREE"
 _NEVER_PARTIES = ("about", "place")
 _GAP = re.compile(r"[\s\u200c]{0,2}")
 _AND = re.compile(r"[\s\u200c]*(?:و|،|,)[\s\u200c]*")
+
+
+@dataclass(frozen=True)
+class Syntax:
+    """Word-order settings of a language for assigning parties (the default is Persian's).
+
+    parties_before: the party acting for a noun trigger stands before it ("Zarif's visit",
+        "Iran-Iraq talks") or is the agent after "by"; the subject of a verb trigger stands before
+        it and a free mention after it is its object. False: a party right after a noun trigger
+        acts («سفر ظریف») and the subject is the first free mention of the clause (SOV).
+    conjunction: what joins coordinated names («و», "and", "Iran-Iraq").
+    possessive: the gap between a party and the noun trigger it owns ("'s ", "'s recent ").
+    agent: the gap between a trigger and its agent ("by", "by the").
+    dateline: what follows a place that opens a report ("TEHRAN –"): that place is no party.
+    """
+
+    parties_before: bool = False
+    conjunction: re.Pattern[str] = _AND
+    possessive: re.Pattern[str] | None = None
+    agent: re.Pattern[str] | None = None
+    dateline: re.Pattern[str] | None = None
+
+
+SYNTAX = {
+    "en": Syntax(
+        parties_before=True,
+        conjunction=re.compile(r"\s*(?:,?\s*(?:and|&)\s+(?:the\s+)?|,\s*(?:the\s+)?)|[-–/]"),
+        possessive=re.compile(r"(?:\s+[A-Za-z]+)?['’]s?\s+(?:[A-Za-z-]+\s+){0,2}|\s+"),
+        agent=re.compile(r"\s+(?:[A-Za-z]+\s+)?by\s+(?:the\s+)?(?:[A-Za-z]+\s+)?"),
+        dateline=re.compile(r"\s*(?:\([^)]*\)\s*)?[-–—]\s"),
+    ),
+}
 
 
 @dataclass
@@ -56,14 +93,15 @@ class EventAssembler:
     """Builds events sentence by sentence for one language."""
 
     def __init__(self, triggers: TriggerFinder, cues: CueFinder, dates: DateFinder,
-                 topics: TopicFinder) -> None:
+                 topics: TopicFinder, syntax: Syntax | None = None) -> None:
         self.triggers, self.cues, self.dates, self.topics = triggers, cues, dates, topics
+        self.syntax = syntax or Syntax()
 
     @classmethod
     @cache
     def default(cls, lang: str) -> EventAssembler:
         return cls(TriggerFinder.default(lang), CueFinder.default(lang), DateFinder.default(lang),
-                   TopicFinder.default(lang))
+                   TopicFinder.default(lang), SYNTAX.get(lang))
 
     def sentence(self, article_id: str, sentence: Sentence, mentions: list[Mention],
                  discourse: Discourse, article_date: date | None) -> SentenceEvents:
@@ -78,10 +116,11 @@ class EventAssembler:
                 continue
             event = self._event(article_id, sentence, hit, mentions, discourse, result)
             if event is not None:
-                result.events.append(event)
-                states = [p for p in event.parties]
-                if len(states) == 2:
-                    discourse.pairs[frozenset(states)] += 1
+                for one in self._distributed(text, hit, event):
+                    result.events.append(one)
+                    states = [p for p in one.parties]
+                    if len(states) == 2:
+                        discourse.pairs[frozenset(states)] += 1
         self._remember(text, mentions, discourse)
         return result
 
@@ -94,14 +133,22 @@ class EventAssembler:
                 or cues.is_hypothetical(text, hit.start, hit.end)):
             return None
         trigger = hit.trigger
-        left, right = clause_bounds(text, hit.start, hit.end)
+        left, right = cues.clause(text, hit.start, hit.end)
         roles = self._roles(text, mentions)
         usable = [m for m in mentions if roles[id(m)] not in _NEVER_PARTIES
-                  and (roles[id(m)] != "location" or trigger.roles in ("visit", "host"))]
+                  and (roles[id(m)] != "location" or trigger.roles in ("visit", "host"))
+                  and (roles[id(m)] != "on" or trigger.roles == "to")]
         clause = [m for m in usable if m.end > left and m.start < right]
-        genitive = self._genitive(text, hit, usable)
+        if self.syntax.parties_before:
+            clause = self._with_lists(text, clause, usable)
+        if self.syntax.parties_before:
+            genitive = self._owner(text, hit, clause, roles)
+        else:
+            genitive = self._genitive(text, hit, usable)
         if genitive:
             subject, confidence = genitive[0], 1.0
+        elif self.syntax.parties_before:
+            subject, confidence = self._subject_before(text, hit, clause, usable, left, right, roles, discourse)
         else:
             subject, confidence = self._subject(text, clause, usable, left, roles, discourse)
         among = [m for m in clause if roles[id(m)] == "among"]
@@ -110,7 +157,8 @@ class EventAssembler:
         if subject is None:
             return None
         if trigger.roles == "visit" and not (_can_travel(subject) or (
-                subject.sentence == sentence.index and cues.delegation_before(text, subject.start))):
+                subject.sentence == sentence.index and (cues.delegation_before(text, subject.start)
+                                                        or cues.delegation_after(text, subject.end)))):
             return None  # a state or a tanker does not pay a visit; an official or a delegation does
         carried = subject.sentence != sentence.index
         first_side = genitive or [subject, *([] if carried else self._coordinated(text, subject, usable))]
@@ -151,7 +199,7 @@ class EventAssembler:
         for before, after in zip(ordered, ordered[1:]):
             if roles[id(after)] is not None:
                 continue
-            joined = _AND.fullmatch(text, before.end, after.start)
+            joined = self.syntax.conjunction.fullmatch(text, before.end, after.start)
             if joined and roles[id(before)] in ("location", "place", "about", "among"):
                 roles[id(after)] = roles[id(before)]
             elif (before.via == "capital" or roles[id(before)] == "location") and \
@@ -166,6 +214,11 @@ class EventAssembler:
         if role is None and mention.actor.kind.value == "Country" and mention.via != "office" \
                 and self.cues.place_head_before(text, mention.start):
             return "place"
+        if mention.actor.kind.value == "Country" and mention.via != "office" \
+                and self.cues.place_tail_after(text, mention.end):
+            return "place"  # English: "with the Iranian people", "by the Iraqi Kurdistan government"
+        if role is None and self._dateline(text, mention):
+            return "place"
         if role is None and self.cues.object_after(text, mention.end):
             return "object"
         return role
@@ -179,12 +232,54 @@ class EventAssembler:
         head = min(after, key=lambda m: m.start)
         return [head, *self._coordinated(text, head, usable)]
 
-    @staticmethod
-    def _coordinated(text: str, first: Mention, usable: list[Mention]) -> list[Mention]:
+    def _with_lists(self, text: str, clause: list[Mention], usable: list[Mention]) -> list[Mention]:
+        """English: the clause with the names listed together with its own ("Iraq, Oman and
+        Turkey"), since an English comma ends a clause but also separates the names of a list."""
+        ordered = sorted(usable, key=lambda m: m.start)
+        inside = {id(m) for m in clause}
+        changed = True
+        while changed:
+            changed = False
+            for a, b in zip(ordered, ordered[1:]):
+                if (id(a) in inside) != (id(b) in inside) and self.syntax.conjunction.fullmatch(text, a.end, b.start):
+                    inside |= {id(a), id(b)}
+                    changed = True
+        return [m for m in ordered if id(m) in inside]
+
+    def _dateline(self, text: str, mention: Mention) -> bool:
+        """True for the place that opens a report ("TEHRAN –", "TEHRAN (IRNA) -")."""
+        return bool(self.syntax.dateline and not text[:mention.start].strip()
+                    and self.syntax.dateline.match(text, mention.end))
+
+    def _owner(self, text: str, hit: TriggerHit, clause: list[Mention],
+               roles: dict[int, str | None]) -> list[Mention]:
+        """English: the party that owns a noun trigger or is its agent, with those joined to it:
+        "Zarif's visit", "Iran-Iraq talks", "U.S. sanctions"; "a visit by Zarif", "condemned by
+        Iran", "signed by X and Y"."""
+        syntax = self.syntax
+        before = [m for m in clause if m.end <= hit.start and roles[id(m)] is None
+                  and syntax.possessive.fullmatch(text, m.end, hit.start)]
+        if before:
+            head = max(before, key=lambda m: m.end)
+            chain = [head]
+            for m in sorted((m for m in clause if m.end <= head.start), key=lambda m: -m.end):
+                if not syntax.conjunction.fullmatch(text, m.end, chain[0].start):
+                    break
+                chain.insert(0, m)
+            return chain
+        after = [m for m in clause if m.start >= hit.end and roles[id(m)] == "by"
+                 and syntax.agent.fullmatch(text, hit.end, m.start)]
+        if after:
+            head = min(after, key=lambda m: m.start)
+            return [head, *self._coordinated(text, head, clause)]
+        return []
+
+    def _coordinated(self, text: str, first: Mention, usable: list[Mention]) -> list[Mention]:
         """Mentions joined to ``first`` by «و» or a comma: «ایران، روسیه و ترکیه»."""
         chain, current = [], first
+        conjunction = self.syntax.conjunction
         for m in sorted(usable, key=lambda m: m.start):
-            if m.start >= current.end and _AND.fullmatch(text, current.end, m.start):
+            if m.start >= current.end and conjunction.fullmatch(text, current.end, m.start):
                 chain.append(m)
                 current = m
         return chain
@@ -204,6 +299,35 @@ class EventAssembler:
             return discourse.last_subject, _CARRIED
         return None, 1.0
 
+    def _subject_before(self, text: str, hit: TriggerHit, clause: list[Mention], usable: list[Mention],
+                        left: int, right: int, roles: dict[int, str | None],
+                        discourse: Discourse) -> tuple[Mention | None, float]:
+        """English (SVO): the first free mention of the clause before the trigger, else of the
+        sentence before the clause, else of the clause after it ("In a call with X, Y said"),
+        else the subject carried from earlier sentences. A free mention after a verb trigger in
+        its own clause is its object, not its subject."""
+        def free(m: Mention) -> bool:
+            return roles[id(m)] is None
+
+        for group in ([m for m in clause if m.end <= hit.start],
+                      [m for m in usable if m.start < left],
+                      [m for m in usable if m.start >= right]):
+            found = next((m for m in group if free(m)), None)
+            if found is not None:
+                return found, 1.0
+        if discourse.last_subject is not None:
+            return discourse.last_subject, _CARRIED
+        return None, 1.0
+
+    def _distributed(self, text: str, hit: TriggerHit, event: Event) -> list[Event]:
+        """One event per recipient when the clause says the acts were separate ("held separate
+        telephone conversations with …"); else the event itself."""
+        parties = {m.actor.party for m in event.recipients}
+        if len(parties) < 2 or not self.cues.is_distributive(text, hit.start, hit.end):
+            return [event]
+        return [replace(event, recipients=tuple(m for m in event.recipients if m.actor.party == party))
+                for party in dict.fromkeys(m.actor.party for m in event.recipients)]
+
     @staticmethod
     def _sides(scheme: str, first: list[Mention], others: list[Mention],
                roles: dict[int, str | None]) -> tuple[list[Mention], list[Mention]]:
@@ -217,14 +341,15 @@ class EventAssembler:
         if scheme == "host":
             return others, first
         wanted = {"with": ("with", "among"), "visit": ("to", "location", "with"),
-                  "to": ("to", "from", "against", "object", "with", "for")}[scheme]
+                  "to": ("to", "from", "against", "object", "with", "for", "on")}[scheme]
         marked = [m for m in others if roles.get(id(m)) in wanted]
         return first, marked or others
 
     def _remember(self, text: str, mentions: list[Mention], discourse: Discourse) -> None:
         """The sentence's free subject speaks on in later sentences; its first person is «او»."""
         for m in mentions:
-            if self.cues.preposition_before(text, m.start) is None and not self.cues.object_after(text, m.end):
+            if self.cues.preposition_before(text, m.start) is None and not self.cues.object_after(text, m.end) \
+                    and not self._dateline(text, m):
                 discourse.last_subject = m
                 break
         person = next((m for m in mentions if m.actor.kind.value == "Person"), None)

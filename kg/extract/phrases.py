@@ -11,7 +11,10 @@ Tolerance, without making the lexicon list every spelling:
   vary; elsewhere the letters must be contiguous, so «وام» does not match «و امان»;
 - a phrase starts and ends at word boundaries (a ZWNJ counts as one);
 - with ``suffixes=True`` a Persian plural/ezafe/adjective suffix may follow (``همکاری`` matches
-  ``همکاری‌های``), which suits domain words and triggers but not names.
+  ``همکاری‌های``), which suits domain words and triggers but not names; a phrase in Latin script
+  instead takes the English inflections of its first and last word (``condemn`` matches
+  ``condemned``, ``call on`` matches ``calling on``; see :func:`english_forms`), so an English
+  lexicon lists base forms and only irregular ones (``met``, ``held talks``).
 
 Hand-written because no maintained package offers a trie regex with this separator tolerance; the
 trie-to-regex idea is the classic one (as in the ``trieregex`` recipe).
@@ -29,7 +32,7 @@ import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-__all__ = ["PhraseMatcher", "Match", "compact", "SEPARATORS", "WORD_SUFFIXES"]
+__all__ = ["PhraseMatcher", "Match", "compact", "english_forms", "SEPARATORS", "WORD_SUFFIXES"]
 
 ZWNJ = "\u200c"
 SEPARATORS = " \u200c-"
@@ -66,7 +69,8 @@ class PhraseMatcher:
     Parameters
     ----------
     entries: ``(phrase, payload)`` pairs; a phrase may appear several times with other payloads.
-    suffixes: allow a Persian word suffix after a phrase (see module docstring).
+    suffixes: allow a Persian word suffix after a phrase, or the English inflections of a Latin
+        phrase (see module docstring).
     ignore_case: match Latin letters case-insensitively (English names, acronyms are kept exact by
         listing them with ``ignore_case=False`` in a matcher of their own).
     """
@@ -75,16 +79,27 @@ class PhraseMatcher:
                  ignore_case: bool = True) -> None:
         self._payloads: dict[str, list[Hashable]] = {}
         self._units: set[tuple[str, ...]] = set()
+        inflected: list[tuple[str, Hashable]] = []
         for phrase, payload in entries:
-            key = compact(phrase.strip())
-            if not key:
-                continue
-            self._units.add(_units(phrase.strip().lower()))
-            bucket = self._payloads.setdefault(key, [])
-            if payload not in bucket:
-                bucket.append(payload)
+            if suffixes and _LATIN.search(phrase):
+                inflected += [(form, payload) for form in _inflected_phrases(phrase.strip())]
+            self._add(phrase, payload)
+        # A listed phrase wins over another phrase's inflected form («talks» listed as a noun).
+        listed = set(self._payloads)
+        for form, payload in inflected:
+            if compact(form) not in listed:
+                self._add(form, payload)
         self._suffixes = suffixes
         self._regex = self._compile(self._phrase_units(), suffixes, ignore_case)
+
+    def _add(self, phrase: str, payload: Hashable) -> None:
+        key = compact(phrase.strip())
+        if not key:
+            return
+        self._units.add(_units(phrase.strip().lower()))
+        bucket = self._payloads.setdefault(key, [])
+        if payload not in bucket:
+            bucket.append(payload)
 
     def _phrase_units(self) -> list[tuple[str, ...]]:
         return sorted(self._units)
@@ -124,6 +139,53 @@ class PhraseMatcher:
 
 
 _SEP_UNIT = "\x00"
+_LATIN = re.compile("[A-Za-z]")
+_VOWELS = "aeiou"
+
+
+def english_forms(word: str) -> set[str]:
+    """A word and its regular English inflections: -s/-es/-ies, -ed/-d/-ied, -ing, with the
+    silent ``e`` dropped and a final consonant doubled where spelling may do it.
+
+    Over-generation is harmless (``visitted`` never occurs in text); irregular forms (``met``,
+    ``held``) are listed in the lexicon. Words shorter than three letters or not plain ASCII letters
+    are left alone.
+
+    >>> sorted(english_forms("urge"))
+    ['urge', 'urged', 'urges', 'urging']
+    >>> {"banned", "banning", "bans"} <= english_forms("ban")
+    True
+    """
+    w = word.lower()
+    if len(w) < 3 or not (w.isascii() and w.isalpha()):
+        return {word}
+    forms = {w}
+    if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(w + "es")
+    if w.endswith("y") and w[-2] not in _VOWELS:
+        forms |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+        return forms
+    if not w.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(w + "s")
+    if w.endswith("e"):
+        forms |= {w + "d", (w if w.endswith("ee") else w[:-1]) + "ing"}
+        return forms
+    forms |= {w + "ed", w + "ing"}
+    if w[-1] not in _VOWELS + "wxy" and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return forms
+
+
+def _inflected_phrases(phrase: str) -> set[str]:
+    """Forms of a Latin phrase with its first and its last word inflected (``hold talks`` →
+    ``holding talks``; ``call for`` → ``called for``)."""
+    words = phrase.split()
+    if not words:
+        return set()
+    if len(words) == 1:
+        return english_forms(words[0])
+    return {" ".join([first, *words[1:-1], last])
+            for first in english_forms(words[0]) for last in english_forms(words[-1])}
 
 
 def _units(phrase: str) -> tuple[str, ...]:

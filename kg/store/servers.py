@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import configparser
+import json
 import os
 import secrets
 import shutil
@@ -41,6 +42,7 @@ import sysconfig
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
@@ -363,9 +365,11 @@ class VirtuosoServer(_Server):
             done = subprocess.run([self.binary, "+configfile", str(self.ini), "+wait"], cwd=self.folder,
                                   capture_output=True, text=True, timeout=self.timeout,
                                   stdin=subprocess.DEVNULL)
-            self.pid = self._read_pid()
+            self.pid = self._read_pid(wait=5.0 if done.returncode == 0 else 0.0)
             if done.returncode == 0 and self.pid is not None:
                 break
+            if self.pid is not None:  # up, but not as it should be: stop it before trying again
+                self.stop_server()
             if attempt == (0 if fixed else 2) or "in use" not in _tail(self.log, 20).lower():
                 raise StoreError(Errors.E306, url=self.url, detail=f"virtuoso-t failed to start "
                                  f"(exit {done.returncode}){_tail(self.log)}")
@@ -373,22 +377,38 @@ class VirtuosoServer(_Server):
             if fresh:
                 self.isql(f"USER_SET_PASSWORD('dba', '{self.password}');", password="dba")
             _wait_http(f"{self.url}?query=ASK%7B%7D", time.monotonic() + self.timeout, log=self.log)
+            if fresh:
+                self.hide_system_graphs()
         except Exception:
             self.stop()
             raise
         return self
 
-    def _read_pid(self) -> int | None:
-        """The server's pid from its log line ``Server online at …(pid N)`` of this start."""
-        if not self.log.is_file():
-            return None
-        for line in reversed(self.log.read_text(encoding="utf-8", errors="replace").splitlines()):
-            if "Server online at" in line and f":{self.sql_port} (pid " in line:
-                return int(line.rsplit("(pid ", 1)[1].rstrip(")"))
-        return None
+    def _read_pid(self, wait: float = 0.0) -> int | None:
+        """The server's pid: ``VIRT_PID=N`` in its lock file, else the log line ``Server online at
+        …(pid N)`` of this start (either may come a moment after ``+wait`` returns)."""
+        deadline = time.monotonic() + wait
+        lock = self.folder / "virtuoso.lck"
+        while True:
+            if lock.is_file():
+                text = lock.read_text(encoding="utf-8", errors="replace").strip()
+                if text.startswith("VIRT_PID=") and text[9:].isdigit():
+                    return int(text[9:])
+            if self.log.is_file():
+                for line in reversed(self.log.read_text(encoding="utf-8", errors="replace").splitlines()):
+                    if "Server online at" in line and f":{self.sql_port} (pid " in line:
+                        return int(line.rsplit("(pid ", 1)[1].rstrip(")"))
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.05)
 
     def stop(self) -> None:
         """Shut the server down (``isql -K``; SIGKILL of its pid if that fails); clean up."""
+        self.stop_server()
+        self._cleanup()
+
+    def stop_server(self) -> None:
+        """Shut the server down, keeping its folder (``isql -K``, SIGKILL of its pid if need be)."""
         if self.pid is not None:
             try:
                 subprocess.run([self.isql_binary, f"{self.host}:{self.sql_port}", self.user,
@@ -403,7 +423,6 @@ class VirtuosoServer(_Server):
                     pass
                 _wait_gone(self.pid, 5)
             self.pid = None
-        self._cleanup()
 
     # -- administration -------------------------------------------------------------------------
     def isql(self, sql: str, *, password: str | None = None, timeout: float | None = None) -> str:
@@ -420,6 +439,31 @@ class VirtuosoServer(_Server):
             error = output[output.find("*** Error"):] if "*** Error" in output else output
             raise StoreError(Errors.E302, url=self.url, detail=f"isql: {error.strip()[:500]}")
         return output
+
+    def system_graphs(self) -> list[str]:
+        """The graphs of a new database: Virtuoso's own (``virtrdf#``, ``ldp#``, service
+        descriptions), read over HTTP before anything else is written."""
+        query = urllib.parse.quote("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        request = urllib.request.Request(f"{self.url}?query={query}",
+                                         headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(request, timeout=self.timeout) as answer:
+            doc = json.load(answer)
+        return sorted(b["g"]["value"] for b in doc["results"]["bindings"])
+
+    def hide_system_graphs(self, graphs: Iterable[str] | None = None) -> None:
+        """Make Virtuoso's own graphs unreadable for anonymous SPARQL (graph-level security).
+
+        They join the group of private graphs, which ``nobody`` may not read, while every other
+        graph stays readable: ``GRAPH ?g`` patterns then see only the data. (``SELECT DISTINCT
+        ?g`` alone still lists their names: Virtuoso answers it from its list of graphs.)
+        """
+        group = "http://www.openlinksw.com/schemas/virtrdf#PrivateGraphs"
+        sql = [f"DB.DBA.RDF_GRAPH_GROUP_CREATE ('{group}', 1);"]
+        sql += [f"DB.DBA.RDF_GRAPH_GROUP_INS ('{group}', '{graph}');"
+                for graph in (self.system_graphs() if graphs is None else graphs)]
+        sql += ["DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 0, 1);",
+                "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 1);", "checkpoint;"]
+        self.isql("\n".join(sql))
 
     def bulk_load(self, folder: str | Path | None = None, pattern: str = "*.nq",
                   graph: str = "urn:kg:bulk-default", *, timeout: float = 3600) -> None:

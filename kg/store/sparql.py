@@ -17,8 +17,15 @@ Opening
 ``flavour`` (``oxigraph``, ``virtuoso``, ``generic``), ``update`` (update endpoint: a URL or a
 path on the same server), ``gsp`` (Graph Store endpoint), ``timeout`` (seconds, default 300),
 ``max_rows`` (the server's row cap, for Virtuoso), ``auth`` (``digest`` or ``basic``),
-``exclude`` (a graph to hide, repeatable: Virtuoso keeps its own system graphs among the named
-graphs). Other query parameters stay on the endpoint URL.
+``exclude`` (a graph left out of :meth:`~SparqlStore.graphs`, sync and dump; repeatable). Other
+query parameters stay on the endpoint URL.
+
+Virtuoso keeps its own system graphs (about 2.5k triples) among the named graphs, so that
+``GRAPH ?g`` patterns see them. They are hidden on the server with graph-level security
+(:meth:`kg.store.servers.VirtuosoServer.hide_system_graphs`, whose SQL ``docs/stores.md``
+gives for a Virtuoso of your own); the client also leaves them out of ``graphs()``. Virtuoso's
+``define input:named-graph-exclude`` pragma is not used: with it, ``GRAPH <iri> { … }`` matches
+nothing (checked on 7.2.5).
 
 Credentials are never part of the URL (a password there is refused): they come from the
 arguments of :class:`SparqlStore`, else the environment (``KG_SPARQL_USER``,
@@ -104,7 +111,8 @@ class Flavour:
     ``query``/``update``/``gsp`` are paths relative to the server root (None: the URL as given);
     ``atomic``: one update request is one transaction (a batch is then one request);
     ``request_triples``: most triples per update request when not atomic; ``max_rows``: the
-    server's default row cap; ``exclude``: graphs the server keeps for itself.
+    server's default row cap; ``exclude``: graphs the server keeps for itself (left out of
+    :meth:`SparqlStore.graphs`).
     """
 
     name: str
@@ -262,7 +270,7 @@ class SparqlStore(Store):
     timeout: seconds to wait for one answer.
     max_rows: the server's row cap (answers that reach it are errors); the flavour's by default.
     request_triples: most triples per update request where a batch cannot be one request.
-    exclude: graphs to leave out of every query (Virtuoso's system graphs by default).
+    exclude: graphs left out of :meth:`graphs` (Virtuoso's system graphs by default).
     read_only: refuse writes.
     url: how the store is named in messages (the endpoint by default).
     """
@@ -368,14 +376,13 @@ class SparqlStore(Store):
 
     # -- reading --------------------------------------------------------------------------------
     def _prologue(self, sparql: str) -> str:
-        """Virtuoso graph exclusions, then the project's prefixes the query does not declare.
+        """The project's prefixes that the query does not declare, then the query.
 
         The local backends know the project's prefixes (``rr:``, ``id:``…) without a
         declaration, so the remote one declares them for the server.
         """
         declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(sparql)}
-        lines = [f"define input:named-graph-exclude <{g}>" for g in self.exclude]
-        lines += [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared]
+        lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared]
         return "\n".join(lines) + "\n" + sparql
 
     def query(self, sparql: str) -> QueryResult:
@@ -489,14 +496,16 @@ class SparqlStore(Store):
             offset += size
 
     def graph_counts(self) -> dict[URIRef, int]:
-        """Triples per named graph, in one query (paged under a row cap)."""
+        """Triples per named graph, in one query (paged under a row cap); ``exclude`` left out."""
         rows = self.select_all("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
                                "?g")
-        return {g: int(n) for g, n in rows if isinstance(g, URIRef)}
+        hidden = set(self.exclude)
+        return {g: int(n) for g, n in rows if isinstance(g, URIRef) and str(g) not in hidden}
 
     def graphs(self) -> list[URIRef]:
-        rows = self.select_all("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "?g")
-        return sorted(g for (g,) in rows if isinstance(g, URIRef))
+        # not SELECT DISTINCT ?g: Virtuoso answers it from its list of graph names, ignoring
+        # graph-level security, so it would list the system graphs that security hides
+        return sorted(self.graph_counts())
 
     def has_graph(self, graph: URIRef) -> bool:
         return bool(self.query(f"ASK {{ GRAPH {_sparql(graph)} {{ ?s ?p ?o }} }}").ask)

@@ -50,7 +50,8 @@ Atomicity
   requests before it stay written: a replaced graph is then either new, old, or (the one being
   written) partly new, and the error (KG305) says so. Writing the same batch again gives the
   store it should have had (replace semantics), so a failed batch is repaired by re-running it.
-  Triples with blank nodes all go in the first request, so that a blank node keeps its identity.
+  Triples with blank nodes all go in the first request, so that a blank node keeps its identity,
+  as an ``INSERT { … } WHERE {}`` (Virtuoso refuses blank nodes in ``INSERT DATA``).
 
 Errors: the server cannot be reached or does not answer in time → ``KG306``; an HTTP error →
 ``KG305`` with the status and the start of the body (a query the server rejects as malformed,
@@ -628,12 +629,15 @@ class SparqlStore(Store):
                 requests.append(" ;\n".join(ops))
             ops, pending, size = [], [], 0
 
+        blank_groups = []
         for graph, _, triples in order:  # the first request: blank nodes keep their identity
             blank = [t for t in triples if _has_bnode(t)]
             if blank:
                 drop(graph)
-                pending.append((graph, blank))
+                blank_groups.append((graph, blank))
                 size += len(blank)
+        if blank_groups:  # Virtuoso refuses blank nodes in INSERT DATA; a template makes them fresh
+            ops.append(_insert_data(blank_groups).replace("INSERT DATA {", "INSERT {", 1) + " WHERE {}")
         for graph, _, triples in order:
             if graph not in dropped and size >= limit:
                 flush()

@@ -36,6 +36,8 @@ __all__ = ["ActorFinder", "Discourse", "HOME_COUNTRY"]
 
 # The state whose press "our country" and an unqualified «رئیس‌جمهور» refer to, by article language.
 HOME_COUNTRY = {"fa": "IRN"}
+# Offices whose holder serves abroad: the state after "to"/"in" is where, not whose ("Ambassador to London").
+_ENVOY_ROLES = {"ambassador", "charge-d-affaires", "special-envoy"}
 # Offices that an unqualified title in the home press means (a bare «وزیر امور خارجه» is Iran's).
 _HOME_ROLES = {"head-of-state", "foreign-minister", "supreme-leader", "speaker", "vice-president",
                "first-vice-president", "defence-minister", "government-spokesperson"}
@@ -52,6 +54,11 @@ class Composition:
     state_before_title: the state stands before the title ("Iranian Foreign Minister X",
         "Saudi Arabia's King Salman", "Azeri Deputy Energy Minister X"); ``title_gap`` is what may
         stand between them. Persian puts it after («وزیر امور خارجه ایران»), which is always read.
+    title_of: the state after a title with "of" ("the foreign minister of Iraq").
+    title_host: where an envoy serves, after the title ("Iran's Ambassador to London"): part of
+        the mention, not a party.
+    counterpart_after_state: "his Russian counterpart" (the state before the word), not
+        «همتای روس» (after it).
     new_name: a name the gazetteer does not know, after the title (a role pattern);
         ``name_word`` what each of its words looks like.
     recall_new_persons: later sentences name such a person by surname ("Rahmani Fazli said").
@@ -59,9 +66,12 @@ class Composition:
 
     state_before_title: bool = False
     title_gap: re.Pattern[str] | None = None
+    title_of: re.Pattern[str] | None = None
+    title_host: re.Pattern[str] | None = None
     new_name: re.Pattern[str] = _NEW_NAME
     name_word: re.Pattern[str] = _NAME_WORD
     recall_new_persons: bool = False
+    counterpart_after_state: bool = False
 
 
 COMPOSITION = {
@@ -71,6 +81,9 @@ COMPOSITION = {
         new_name=re.compile(r"^,?\s+((?:[A-Z][a-z’'-]+[a-z])(?:\s+[A-Z][a-z’'-]+[a-z]){1,3})(?!\w)"),
         name_word=re.compile(r"^[A-Z][a-z’'-]+[a-z]$"),
         recall_new_persons=True,
+        title_of=re.compile(r"\s+of\s+(?:the\s+)?"),
+        title_host=re.compile(r"\s+(?:to|in|for)\s+(?:the\s+)?"),
+        counterpart_after_state=True,
     ),
 }
 
@@ -175,6 +188,9 @@ class ActorFinder:
                 key = hit.payloads[0][0]
                 mentions.append(Mention(discourse.new_persons[key], hit.text, sentence, hit.start, hit.end,
                                         "role-pattern"))
+        if self.composition.counterpart_after_state:
+            mentions = self._counterparts_before(text, sentence, refs, mentions, first_role, discourse)
+            refs = [r for r in refs if r.payloads[0][0] != "counterpart"]
         for ref in refs:
             if not _inside(ref, mentions):
                 mention = self._reference(text, sentence, ref, names, used, first_role, discourse)
@@ -218,6 +234,8 @@ class ActorFinder:
             country = self._actors[country_hit.payloads[0][0]].country
             end = country_hit.end
             consumed.add(country_hit.start)
+        elif self.composition.state_before_title:
+            end, country = self._title_complements(text, spec, end, country, names, consumed)
         person_hit = _next_name(text, end, names, self._is_person, apposition=True)
         before = _previous_name(text, start, names, self._is_person)
         if person_hit:
@@ -294,6 +312,23 @@ class ActorFinder:
                            country_hit.end, "office")
         return None
 
+    def _title_complements(self, text: str, spec: _Title, end: int, country: str | None, names: list[Match],
+                           consumed: set[int]) -> tuple[int, str | None]:
+        """English: "<title> of <state>" names the office's state; "<envoy title> to <state or
+        capital>" where the envoy serves (absorbed into the mention, no party)."""
+        composition = self.composition
+        for hit in names:
+            if hit.start < end or not self._is_state(hit):
+                continue
+            if country is None and composition.title_of and composition.title_of.fullmatch(text, end, hit.start):
+                consumed.add(hit.start)
+                return hit.end, self._actors[hit.payloads[0][0]].country
+            if spec.role in _ENVOY_ROLES and composition.title_host and composition.title_host.fullmatch(text, end, hit.start):
+                consumed.add(hit.start)
+                return hit.end, country
+            break
+        return end, country
+
     def _state_before(self, text: str, title: Match, names: list[Match]) -> Match | None:
         """English: the state name or demonym that stands right before an office title."""
         gap = self.composition.title_gap
@@ -305,6 +340,26 @@ class ActorFinder:
             if hit.end < title.start - 40:
                 return None
         return None
+
+    def _counterparts_before(self, text: str, sentence: int, refs: list[Match], mentions: list[Mention],
+                             first_role: str | None, discourse: Discourse) -> list[Mention]:
+        """English: "(his) Russian counterpart" → the same office in that state (or the state),
+        one mention that takes in the demonym and the possessive before it."""
+        for ref in (r for r in refs if r.payloads[0][0] == "counterpart"):
+            state = next((m for m in mentions if m.end <= ref.start and not text[m.end:ref.start].strip()
+                          and m.actor.kind is ActorKind.COUNTRY), None)
+            if state is None:
+                continue
+            start = state.start
+            owner = next((r for r in refs if r.payloads[0][0] == "anaphora-person" and r.end <= state.start
+                          and not text[r.end:state.start].strip()), None)
+            if owner is not None:
+                start = owner.start
+            holder = (self.gazetteer.person_for_office(first_role, state.actor.country, discourse.day)
+                      if first_role and discourse.day and state.actor.country else None)
+            mention = Mention(holder or state.actor, text[start:ref.end], sentence, start, ref.end, "office")
+            mentions = [m for m in mentions if not (start <= m.start and m.end <= ref.end)] + [mention]
+        return mentions
 
     def _state_name(self, payload: tuple[str, str]) -> bool:
         """A gazetteer payload that is a state's own name (not its capital or demonym)."""

@@ -82,7 +82,7 @@ class CueFinder:
         self._before = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
                         for kind in ("place-head", "delegation", "future-before")}
         self._after = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
-                       for kind in ("place-tail", "delegation-tail")}
+                       for kind in ("place-tail", "delegation-tail", "capital-tail")}
         self._prep_matcher = PhraseMatcher((p, p) for p in self._preps)
 
     @classmethod
@@ -180,6 +180,11 @@ class CueFinder:
         """True when a noun right after ``end`` makes a state name a place, issue or source
         ("the Iranian people", "the East China Sea", "the Iran nuclear deal")."""
         return self._word_after("place-tail", text, end)
+
+    def capital_tail_after(self, text: str, end: int) -> bool:
+        """True when a noun right after a capital makes it a meeting's or treaty's name ("the
+        Stockholm agreement", "the Vienna talks")."""
+        return self._word_after("capital-tail", text, end)
 
     def delegation_after(self, text: str, end: int) -> bool:
         """True when a delegation noun stands right after ``end`` ("a Bahraini delegation")."""

@@ -167,7 +167,10 @@ class EventAssembler:
         if not others:
             others = [m for m in usable if m.actor.party not in first_parties]
             confidence *= _FALLBACK
-        actors, recipients = self._sides(trigger.roles, first_side, others, roles)
+        if self.syntax.parties_before:
+            actors, recipients = self._sides_svo(text, hit, first_side, others, clause, roles)
+        else:
+            actors, recipients = self._sides(trigger.roles, first_side, others, roles)
         recipients = [m for m in recipients if m.actor.party not in {a.actor.party for a in actors}]
         parties = {m.actor.party for m in (*actors, *recipients)}
         if len(parties) < 2 and cues.refers_to_dyad(text):
@@ -215,8 +218,9 @@ class EventAssembler:
                 and self.cues.place_head_before(text, mention.start):
             return "place"
         if mention.actor.kind.value == "Country" and mention.via != "office" \
-                and self.cues.place_tail_after(text, mention.end):
-            return "place"  # English: "with the Iranian people", "by the Iraqi Kurdistan government"
+                and (self.cues.place_tail_after(text, mention.end)
+                     or (mention.via == "capital" and self.cues.capital_tail_after(text, mention.end))):
+            return "place"  # English: "with the Iranian people", "the Stockholm agreement"
         if role is None and self._dateline(text, mention):
             return "place"
         if role is None and self.cues.object_after(text, mention.end):
@@ -309,8 +313,10 @@ class EventAssembler:
         def free(m: Mention) -> bool:
             return roles[id(m)] is None
 
-        for group in ([m for m in clause if m.end <= hit.start],
-                      [m for m in usable if m.start < left],
+        # A joint act in a clause of its own ("… hinted that the normalization deals between …")
+        # is not done by the subject of the clause before it.
+        before_clause = [] if hit.trigger.roles == "joint" else [m for m in usable if m.start < left]
+        for group in ([m for m in clause if m.end <= hit.start], before_clause,
                       [m for m in usable if m.start >= right]):
             found = next((m for m in group if free(m)), None)
             if found is not None:
@@ -327,6 +333,31 @@ class EventAssembler:
             return [event]
         return [replace(event, recipients=tuple(m for m in event.recipients if m.actor.party == party))
                 for party in dict.fromkeys(m.actor.party for m in event.recipients)]
+
+    def _sides_svo(self, text: str, hit: TriggerHit, first: list[Mention], others: list[Mention],
+                   clause: list[Mention], roles: dict[int, str | None]) -> tuple[list[Mention], list[Mention]]:
+        """English sides: the direct object of a verb (the first free mention after it in its
+        clause, and those listed with it) receives a condemnation, a request, a call or a visit
+        ("condemned Bahrain for a visit to Tel Aviv": Bahrain, not Tel Aviv); talks and meetings
+        are with the party "with" marks, and when two parties are already the subject ("Biden and
+        Johnson discussed China") what they discuss is no party."""
+        scheme = hit.trigger.roles
+        if scheme in ("joint", "host"):
+            return self._sides(scheme, first, others, roles)
+        first_parties = {m.actor.party for m in first}
+        after = [m for m in clause if m.start >= hit.end and m.actor.party not in first_parties]
+        head = next((m for m in after if roles[id(m)] is None), None)
+        objects = [head, *self._coordinated(text, head, after)] if head else []
+        wanted = {"with": ("with", "among"), "visit": ("to", "location", "with"),
+                  "to": ("to", "from", "against", "with", "for", "on")}[scheme]
+        marked = [m for m in others if roles.get(id(m)) in wanted]
+        if scheme == "with":
+            if marked:
+                return first, marked
+            return first, ([] if len(first_parties) >= 2 else objects or others)
+        if scheme == "to" and objects:
+            return first, objects
+        return first, marked or objects or others
 
     @staticmethod
     def _sides(scheme: str, first: list[Mention], others: list[Mention],

@@ -80,7 +80,7 @@ class CueFinder:
                        **{c.phrase: "location" for c in by_kind["location"]},
                        **{c.phrase: "about" for c in by_kind["about"]}}
         self._before = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
-                        for kind in ("place-head", "delegation", "future-before")}
+                        for kind in ("place-head", "delegation", "future-before", "purpose-before")}
         self._after = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
                        for kind in ("place-tail", "delegation-tail", "capital-tail")}
         self._prep_matcher = PhraseMatcher((p, p) for p in self._preps)
@@ -163,6 +163,10 @@ class CueFinder:
         """True when the word right before ``start`` makes a state name a place, an issue or a
         source, not a party («تحولات سوریه», «سواحل ونزوئلا», «خبرگزاری فرانسه»)."""
         return self._word_before("place-head", text, start)
+
+    def purpose_before(self, text: str, start: int) -> bool:
+        """True when a ``purpose-before`` cue ("to") stands right before ``start``."""
+        return self._word_before("purpose-before", text, start)
 
     def delegation_before(self, text: str, start: int) -> bool:
         """True when a delegation noun stands right before ``start`` («هیات روسی»)."""

@@ -112,7 +112,7 @@ class EventAssembler:
                                 refers_back=self.cues.refers_back(text))
         hits = self.triggers.find(text)
         for hit in hits:
-            if _framed(text, hit, hits):
+            if _framed(text, hit, hits) or self._purpose(text, hit, hits):
                 continue
             event = self._event(article_id, sentence, hit, mentions, discourse, result)
             if event is not None:
@@ -236,6 +236,14 @@ class EventAssembler:
         head = min(after, key=lambda m: m.start)
         return [head, *self._coordinated(text, head, usable)]
 
+    def _purpose(self, text: str, hit: TriggerHit, hits: list[TriggerHit]) -> bool:
+        """True for a meeting that is the purpose of an earlier one in its clause ("held talks
+        with X to discuss Y"): one event, not two."""
+        if hit.trigger.category != "CONSULT" or not self.cues.purpose_before(text, hit.start):
+            return False
+        left, _ = self.cues.clause(text, hit.start, hit.end)
+        return any(o.trigger.category == "CONSULT" and left <= o.start and o.end <= hit.start for o in hits)
+
     def _with_lists(self, text: str, clause: list[Mention], usable: list[Mention]) -> list[Mention]:
         """English: the clause with the names listed together with its own ("Iraq, Oman and
         Turkey"), since an English comma ends a clause but also separates the names of a list."""
@@ -346,7 +354,7 @@ class EventAssembler:
             return self._sides(scheme, first, others, roles)
         first_parties = {m.actor.party for m in first}
         after = [m for m in clause if m.start >= hit.end and m.actor.party not in first_parties]
-        head = next((m for m in after if roles[id(m)] is None), None)
+        head = next((m for m in after if roles[id(m)] is None and m.via != "anaphora"), None)
         objects = [head, *self._coordinated(text, head, after)] if head else []
         wanted = {"with": ("with", "among"), "visit": ("to", "location", "with"),
                   "to": ("to", "from", "against", "with", "for", "on")}[scheme]

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "tests" / "fixtures" / "articles" / "en"
 GOLD = ROOT / "tests" / "fixtures" / "gold" / "en"
 TRIGGERS = load_triggers("en")
+FINDER = TriggerFinder(TRIGGERS)
 
 
 def events_of(text, day=None):
@@ -42,7 +43,7 @@ def test_english_triggers_cover_every_plover_category():
 
 @pytest.mark.parametrize("trigger", [t for t in TRIGGERS if t.example], ids=lambda t: f"{t.line}-{t.category}")
 def test_english_trigger_finds_its_example(trigger):
-    hits = TriggerFinder(TRIGGERS).find(trigger.example)
+    hits = FINDER.find(trigger.example)
     found = {(h.trigger.category, h.trigger.mode) for h in hits}
     assert (trigger.category, trigger.mode) in found, f"line {trigger.line}: {trigger.phrase!r} not found"
 
@@ -179,6 +180,28 @@ def test_english_persian_genitive_rule_does_not_apply():
     assert {m.actor.party for m in meeting.recipients} == {"IRN"}
 
 
+def test_english_state_before_title_and_new_person_recalled_by_surname():
+    text = ("Iranian Interior Minister Abdolreza Rahmani Fazli met with Azeri President Ilham Aliyev in Baku. "
+            "Rahmani Fazli called on Azerbaijan to fight drug trafficking.")
+    article = Article(id="t", lang="en", title="", text=text)
+    facts = extract(article)
+    minister = [m for m in facts.mentions if "Rahmani Fazli" in m.text]
+    assert len(minister) == 2 and all(m.actor.party == "IRN" for m in minister)
+    assert minister[0].text.startswith("Iranian Interior Minister")
+    assert {(e.category, e.state_parties) for e in facts.events} >= {("CONSULT", ("AZE", "IRN")),
+                                                                    ("REQUEST", ("AZE", "IRN"))}
+
+
+def test_english_envoys_host_state_is_no_party():
+    found = coded("Iran's Ambassador to London Hamid Baeidinejad criticized the Saudi attack on Yemen.")
+    assert all("GBR" not in parties for _, parties, _ in found)
+
+
+def test_english_counterpart_takes_the_state_before_it():
+    found = coded("Russian Energy Minister Alexander Novak and his Iranian counterpart discussed energy cooperation through OPEC.")
+    assert ("CONSULT", ("IRN", "RUS"), ("IRN", "RUS")) in found
+
+
 # -- the fixtures with gold ----------------------------------------------------------------------
 def _fixtures() -> dict[str, Article]:
     return {a.id: a for a in read_articles([ARTICLES]) if isinstance(a, Article)}
@@ -204,7 +227,9 @@ def found():
 
 def test_english_pipeline_finds_most_gold_calls_meetings_and_visits(found):
     hits = [(a, parties) for a, parties in CONSULT_GOLD if ("CONSULT", parties) in found[a]]
-    assert len(hits) >= 0.7 * len(CONSULT_GOLD), sorted(set(CONSULT_GOLD) - set(hits))
+    # measured 2026: 21 of 22 records, 10 of 11 articles (the miss: "U.S." ends a sentence before
+    # "President Donald Trump", so the call loses its Saudi side)
+    assert len(hits) >= 0.85 * len(CONSULT_GOLD), sorted(set(CONSULT_GOLD) - set(hits))
     articles = {a for a, _ in CONSULT_GOLD}
     assert len({a for a, _ in hits}) >= 0.8 * len(articles)
 

@@ -139,4 +139,6 @@ def test_virtuoso_partial_answer_is_an_error(virtuoso_server, backend_store) -> 
     with pytest.raises(StoreError) as info:
         store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{G1}> {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i "
                     "FILTER (STR(?c) != STR(?i)) } }")
-    assert info.value.code == "KG305" and "partial" in str(info.value)
+    # Virtuoso either cuts the answer (refused by the store as partial) or, under load, kills the
+    # statement (SR203): never a silently cut answer.
+    assert info.value.code == "KG305" and ("partial" in str(info.value) or "SR203" in str(info.value))

@@ -32,7 +32,7 @@ from kg.extract.phrases import Match, PhraseMatcher
 from kg.facts import Actor, ActorKind, Mention, Office
 from kg.rdf.namespaces import slug
 
-__all__ = ["ActorFinder", "Discourse", "HOME_COUNTRY"]
+__all__ = ["ActorFinder", "Discourse", "HOME_COUNTRY", "Composition", "COMPOSITION"]
 
 # The state whose press "our country" and an unqualified «رئیس‌جمهور» refer to, by article language.
 HOME_COUNTRY = {"fa": "IRN"}

@@ -305,12 +305,12 @@ def event_records(store, where: EventFilter | None = None, *, with_topics: bool 
             for event in sorted(sides)]
 
 
+# FILTER IN rather than VALUES: rdflib joins VALUES blocks before the graph patterns, which made
+# this query take 80 s on a memory store of ten articles (0.5 s now); Oxigraph answers both alike.
 _ACTORS_QUERY = """{prolog}
 SELECT ?actor ?p ?o WHERE {{
-  VALUES ?type {{ rr:Country rr:Person rr:Organization rr:Group }}
-  VALUES ?p {{ rdf:type rdfs:label rr:country rr:iso3 rr:acronym }}
-  GRAPH ?g {{ ?actor a ?type }}
-  GRAPH ?h {{ ?actor ?p ?o }}
+  GRAPH ?g {{ ?actor a ?type . FILTER(?type IN (rr:Country, rr:Person, rr:Organization, rr:Group)) }}
+  GRAPH ?h {{ ?actor ?p ?o . FILTER(?p IN (rdf:type, rdfs:label, rr:country, rr:iso3, rr:acronym)) }}
 }}"""
 
 

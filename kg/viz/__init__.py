@@ -1,4 +1,5 @@
-"""Figures of the knowledge graph (matplotlib, Agg canvas; PNG, SVG or PDF by the file's suffix).
+"""Figures of the knowledge graph (matplotlib, Agg canvas; PNG, SVG or PDF by the file's suffix),
+and the network as an interactive, offline HTML page (``.html``).
 
 :data:`FIGURES` maps a figure kind to a function ``(store, out, **options) -> Path`` that reads
 what it needs from the store (:mod:`kg.analytics`) and draws it; :func:`draw` picks one by name
@@ -6,7 +7,10 @@ what it needs from the store (:mod:`kg.analytics`) and draws it; :func:`draw` pi
 
 - :func:`~kg.viz.network.draw_network` — the interaction network;
 - :func:`~kg.viz.timeline.draw_dyad_timeline` — cooperation–conflict score of pairs by period;
-- :func:`~kg.viz.heatmap.draw_domain_heatmap` — events per pair and domain.
+- :func:`~kg.viz.heatmap.draw_domain_heatmap` — events per pair and domain;
+- :func:`~kg.viz.html.write_network_html` — the network as one interactive HTML page (pan, zoom,
+  the events behind each tie, filters by category and period); ``draw("network", store,
+  "x.html")`` writes it.
 
 Example
 -------
@@ -28,11 +32,12 @@ from kg.analytics.measures import dyad_domain_profile, dyad_scores
 from kg.analytics.projections import interaction_graph
 from kg.errors import Errors, KGError
 from kg.viz.heatmap import draw_domain_heatmap
+from kg.viz.html import write_network_html
 from kg.viz.network import draw_network
 from kg.viz.timeline import draw_dyad_timeline
 
 __all__ = ["FIGURES", "draw", "draw_network", "draw_dyad_timeline", "draw_domain_heatmap",
-           "network_figure", "timeline_figure", "heatmap_figure"]
+           "write_network_html", "network_figure", "timeline_figure", "heatmap_figure"]
 
 _FILTERS = ("categories", "quad_classes", "since", "until", "topics")
 
@@ -43,13 +48,16 @@ def _split(options: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
 
 
 def network_figure(store, out: Path | str, *, lang: str = "fa", level: str = "actor", **options: Any) -> Path:
-    """The interaction network of the store's events.
+    """The interaction network of the store's events: a figure, or an HTML page for ``.html``.
 
     Options: ``level`` (actor | state), the event filters of
     :func:`~kg.analytics.projections.interaction_graph` (``categories``, ``quad_classes``,
     ``since``, ``until``, ``topics``) and those of :func:`~kg.viz.network.draw_network`
-    (``size_by``, ``color_by``, ``title``, ``max_labels``, ``seed``).
+    (``size_by``, ``color_by``, ``title``, ``max_labels``, ``seed``) or of
+    :func:`~kg.viz.html.write_network_html` (the same but ``width``/``height``).
     """
+    if Path(out).suffix.lower() in (".html", ".htm"):
+        return write_network_html(store, out, lang=lang, level=level, **options)
     graph = interaction_graph(store, level=level, **_split(options, _FILTERS))
     return draw_network(graph, out, lang=lang, **options)
 

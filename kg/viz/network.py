@@ -24,15 +24,16 @@ from kg.analytics.measures import betweenness, community_sets, label, pagerank, 
 from kg.errors import Errors, QueryError
 from kg.viz.figure import caption, check_lang, new_figure, save
 
-__all__ = ["draw_network", "network_layout", "SIZE_BY", "COLOR_BY"]
+__all__ = ["draw_network", "network_layout", "node_values", "node_groups", "SIZE_BY", "COLOR_BY",
+           "PALETTE", "OTHER_COLOUR"]
 
 SIZE_BY = ("pagerank", "degree", "betweenness", None)
 COLOR_BY = ("community", "country", "type")
 
 # Qualitative colours (matplotlib's tab10, then tab20's light shades) for groups in legend order.
-_PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
             "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5"]
-_OTHER = "#bbbbbb"
+OTHER_COLOUR = "#bbbbbb"
 _MIN_SIZE, _MAX_SIZE = 250.0, 2600.0
 
 
@@ -79,14 +80,19 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, 
     return nx.rescale_layout_dict(raw, scale=1.0)
 
 
+def node_values(graph: nx.DiGraph, measure: str) -> dict[str, float]:
+    """Each node's ``pagerank``, ``degree`` (events, in + out) or ``betweenness``."""
+    rows = {"pagerank": pagerank, "degree": weighted_degree, "betweenness": betweenness}[measure](graph)
+    column = {"pagerank": "pagerank", "degree": "events", "betweenness": "betweenness"}[measure]
+    return {row["node"]: float(row[column]) for row in rows}
+
+
 def _sizes(graph: nx.DiGraph, size_by: str | None) -> dict[str, float]:
     """Marker areas (points²); smaller when there are many nodes, so that they do not overlap."""
     shrink = min(1.0, 30.0 / max(graph.number_of_nodes(), 1))
     if size_by is None:
         return dict.fromkeys(graph, 900.0 * shrink)
-    rows = {"pagerank": pagerank, "degree": weighted_degree, "betweenness": betweenness}[size_by](graph)
-    column = {"pagerank": "pagerank", "degree": "events", "betweenness": "betweenness"}[size_by]
-    values = {row["node"]: float(row[column]) for row in rows}
+    values = node_values(graph, size_by)
     high = max(values.values(), default=0.0)
     low = min(values.values(), default=0.0)
     span = (high - low) or 1.0
@@ -95,8 +101,13 @@ def _sizes(graph: nx.DiGraph, size_by: str | None) -> dict[str, float]:
             for node, value in values.items()}
 
 
-def _groups(graph: nx.DiGraph, color_by: str, lang: str, seed: int) -> tuple[dict[str, int], list[str]]:
-    """Each node's group number and the groups' legend labels, biggest group first."""
+def node_groups(graph: nx.DiGraph, color_by: str, lang: str, seed: int = 42) -> tuple[dict[str, int], list[str]]:
+    """Each node's group number and the groups' legend labels, biggest group first.
+
+    ``color_by``: ``community`` (Louvain with ``seed``; a community is named by its busiest
+    member), ``country`` (the node's party) or ``type``. Group ``i`` is drawn in ``PALETTE[i]``,
+    groups beyond the palette in ``OTHER_COLOUR``.
+    """
     if color_by == "community":
         sets = community_sets(graph, seed=seed)
         names = []
@@ -165,8 +176,8 @@ def draw_network(graph: nx.DiGraph, out_path: Path | str, *, lang: str = "fa",
                  fontsize=11, color="#444444")
     pos = network_layout(graph, seed=seed)
     sizes = _sizes(graph, size_by)
-    group, names = _groups(graph, color_by, lang, seed)
-    colours = {node: _PALETTE[g] if g < len(_PALETTE) else _OTHER for node, g in group.items()}
+    group, names = node_groups(graph, color_by, lang, seed)
+    colours = {node: PALETTE[g] if g < len(PALETTE) else OTHER_COLOUR for node, g in group.items()}
     nodes = sorted(graph.nodes)
     _draw_edges(ax, graph, pos, sizes)
     nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_size=[sizes[n] for n in nodes],
@@ -226,11 +237,11 @@ def _draw_labels(ax, graph: nx.DiGraph, pos: Mapping, sizes: Mapping[str, float]
 
 
 def _legend(ax, names: list[str], lang: str) -> None:
-    shown = names[:len(_PALETTE)]
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=10, color=to_hex(_PALETTE[i]), label=name)
+    shown = names[:len(PALETTE)]
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=10, color=to_hex(PALETTE[i]), label=name)
                for i, name in enumerate(shown)]
     if len(names) > len(shown):
-        handles.append(Line2D([], [], marker="o", linestyle="", markersize=10, color=_OTHER,
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=10, color=OTHER_COLOUR,
                               label=caption("other", lang)))
     ax.legend(handles=handles, loc="upper right" if lang == "en" else "upper left", fontsize=9,
               frameon=True, framealpha=0.85)

@@ -5,6 +5,7 @@
 - :mod:`kg.analytics.measures` — centrality, communities, ego networks, dyads, domain profiles,
   cooperation–conflict scores; each returns plain rows (lists of dicts).
 - :mod:`kg.analytics.scores` — PLOVER quad classes and scores (``plover-scores.tsv``).
+- :mod:`kg.analytics.details` — the events behind an edge: category, date, article, evidence.
 
 Example
 -------
@@ -15,6 +16,7 @@ Example
 0
 """
 
+from kg.analytics.details import category_labels, event_details
 from kg.analytics.measures import (
     betweenness, communities, dyad_domain_profile, dyad_scores, ego_network, pagerank,
     strongest_dyads, summary, weighted_degree,
@@ -25,4 +27,5 @@ __all__ = [
     "interaction_graph", "actor_domain_graph", "time_slices",
     "weighted_degree", "pagerank", "betweenness", "communities", "ego_network",
     "strongest_dyads", "dyad_domain_profile", "dyad_scores", "summary",
+    "event_details", "category_labels",
 ]

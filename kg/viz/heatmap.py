@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import matplotlib
 import numpy as np
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -69,7 +70,13 @@ def draw_domain_heatmap(rows: Iterable[Mapping[str, Any]], out: Path | str, *, l
         dyad, topic = (row["a"], row["b"]), row["topic"]
         if dyad in row_of and topic in column_of:
             grid[row_of[dyad], column_of[topic]] += row[value]
-    image = ax.imshow(grid, cmap="YlGnBu", aspect="auto", vmin=0)
+    # Empty cells white, so that "no events" does not read as a small number.
+    cmap = matplotlib.colormaps["YlGnBu"].with_extremes(bad="white")
+    image = ax.imshow(np.ma.masked_equal(grid, 0), cmap=cmap, aspect="auto", vmin=0)
+    ax.set_xticks(np.arange(len(topics) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(dyads) + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="#e6e6e6", linewidth=0.6)
+    ax.tick_params(which="minor", length=0)
     high = grid.max() or 1
     for i in range(len(dyads)):
         for j in range(len(topics)):

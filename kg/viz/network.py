@@ -17,7 +17,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 from matplotlib.colors import to_hex
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
 from kg.analytics.measures import betweenness, community_sets, label, pagerank, weighted_degree
@@ -35,6 +37,7 @@ PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e
             "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5"]
 OTHER_COLOUR = "#bbbbbb"
 _MIN_SIZE, _MAX_SIZE = 250.0, 2600.0
+_STRETCH = 1.5  # how much more one axis of a layout may be scaled than the other
 
 
 def network_layout(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[float, float]]:
@@ -174,23 +177,155 @@ def draw_network(graph: nx.DiGraph, out_path: Path | str, *, lang: str = "fa",
         return save(fig, out_path)
     ax.set_title(caption("network.subtitle", lang, nodes=graph.number_of_nodes(), events=events),
                  fontsize=11, color="#444444")
-    pos = network_layout(graph, seed=seed)
-    sizes = _sizes(graph, size_by)
     group, names = node_groups(graph, color_by, lang, seed)
     colours = {node: PALETTE[g] if g < len(PALETTE) else OTHER_COLOUR for node, g in group.items()}
+    _legend(fig, names, lang)
+    note = "network.note" if graph.number_of_edges() <= 300 else "network.note_dense"  # no arrowheads
+    # supxlabel, not fig.text: constrained layout keeps the plot clear of it.
+    fig.supxlabel(caption(note, lang, size=caption(f"size.{size_by or 'none'}", lang)),
+                  fontsize=8.5, color="#666666")
+    # Lay the nodes out in the axes' own units (points), now that title and legend took their
+    # room: then marker sizes and distances compare, and no two markers overlap.
+    fig.draw_without_rendering()
+    box = ax.get_window_extent()
+    box_w, box_h = box.width * 72 / fig.dpi, box.height * 72 / fig.dpi
+    sizes = _fit_sizes(_sizes(graph, size_by), box_w, box_h)
+    radius = {node: math.sqrt(area) / 2 for node, area in sizes.items()}
+    pos = place_nodes(network_layout(graph, seed=seed), radius, box_w, box_h,
+                      label_widths=_label_widths(fig, graph, sizes, lang, max_labels))
+    ax.set_xlim(0, box_w)
+    ax.set_ylim(0, box_h)
+    ax.set_autoscale_on(False)
     nodes = sorted(graph.nodes)
     _draw_edges(ax, graph, pos, sizes)
     nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_size=[sizes[n] for n in nodes],
                            node_color=[colours[n] for n in nodes], edgecolors="white",
                            linewidths=1.5, alpha=0.92, ax=ax)
-    _legend(ax, names, lang)
-    note = "network.note" if graph.number_of_edges() <= 300 else "network.note_dense"  # no arrowheads
-    fig.text(0.5, 0.005, caption(note, lang, size=caption(f"size.{size_by or 'none'}", lang)),
-             ha="center", va="bottom", fontsize=8.5, color="#666666")
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.margins(0.08)
     _draw_labels(ax, graph, pos, sizes, lang, max_labels)  # last: it measures the final layout
     return save(fig, out_path)
+
+
+def _label_widths(fig, graph: nx.DiGraph, sizes: Mapping[str, float], lang: str,
+                  max_labels: int) -> dict[str, float]:
+    """Widths (points) of the labels that may be drawn: those of the biggest nodes."""
+    renderer = fig.canvas.get_renderer()
+    font = FontProperties(size=10)
+    widths = {}
+    for node in sorted(graph.nodes, key=lambda n: (-sizes[n], n))[:max_labels]:
+        width, _, _ = renderer.get_text_width_height_descent(label(graph.nodes[node], node, lang), font,
+                                                             ismath=False)
+        widths[node] = width * 72 / fig.dpi + 6  # the label's box pads it
+    return widths
+
+
+def _fit_sizes(sizes: dict[str, float], width: float, height: float, *, fill: float = 0.22) -> dict[str, float]:
+    """Shrink all marker areas alike when together they would cover more than ``fill`` of the box."""
+    covered = sum(math.pi * area / 4 for area in sizes.values())  # a marker's area is its diameter²
+    factor = min(1.0, fill * width * height / covered) if covered else 1.0
+    return {node: area * factor for node, area in sizes.items()}
+
+
+def place_nodes(pos: Mapping[str, tuple[float, float]], radius: Mapping[str, float], width: float,
+                height: float, *, label_widths: Mapping[str, float] | None = None, gap: float = 2.0,
+                margin: float = 6.0, label_room: float = 14.0, rounds: int = 8) -> dict[str, tuple[float, float]]:
+    """Fit a layout into a ``width`` × ``height`` box (points) and push overlapping nodes apart.
+
+    A force layout puts nodes as points; drawn as discs of ``radius`` (points) the busy centre of
+    a network overlaps. Each round scales the layout into the box, keeping its aspect, then moves
+    every pair of discs closer than ``gap`` apart along the line between them until none is
+    (pairs found with scipy's k-d tree). ``label_room`` keeps space under the lowest node and
+    ``label_widths`` (points) room for each node's label at the sides, so no label runs off.
+
+    >>> placed = place_nodes({"a": (0, 0), "b": (0.001, 0)}, {"a": 10, "b": 10}, 200, 100)
+    >>> placed["b"][0] - placed["a"][0] >= 22   # radii 10 + 10 and the gap of 2 points
+    True
+    """
+    from scipy.spatial import cKDTree
+
+    names = sorted(pos)
+    if not names:
+        return {}
+    points = _principal_axes(np.array([pos[n] for n in names], dtype=float))
+    if width < height:
+        points = points[:, ::-1]  # the long side of the layout along the long side of the box
+    radii = np.array([radius[n] for n in names], dtype=float)
+    half = np.array([(label_widths or {}).get(n, 0.0) / 2 for n in names], dtype=float)
+    rng = np.random.default_rng(0)
+    for _ in range(rounds):
+        points = _fit_box(points, radii, width, height, margin, label_room, half)
+        moved = False
+        for _ in range(60):
+            pairs = cKDTree(points).query_pairs(2 * radii.max() + gap, output_type="ndarray")
+            if not len(pairs):
+                break
+            i, j = pairs[:, 0], pairs[:, 1]
+            delta = points[j] - points[i]
+            dist = np.hypot(delta[:, 0], delta[:, 1])
+            overlap = radii[i] + radii[j] + gap - dist
+            keep = overlap > 1e-6
+            if not keep.any():
+                break
+            i, j, delta, dist, overlap = i[keep], j[keep], delta[keep], dist[keep], overlap[keep]
+            same = dist < 1e-9  # two nodes at one spot: part them in a seeded random direction
+            delta[same] = rng.normal(size=(int(same.sum()), 2))
+            dist[same] = np.hypot(delta[same, 0], delta[same, 1])
+            step = delta / dist[:, None] * (overlap / 2)[:, None]
+            shift = np.zeros_like(points)
+            np.add.at(shift, i, -step)
+            np.add.at(shift, j, step)
+            points += shift
+            moved = True
+        if not moved:
+            break
+    points = _fit_box(points, radii, width, height, margin, label_room, half)
+    return {name: (float(x), float(y)) for name, (x, y) in zip(names, points)}
+
+
+def _principal_axes(points: np.ndarray) -> np.ndarray:
+    """The layout turned so that its widest spread runs along x (a force layout has no up)."""
+    if len(points) < 3:
+        return points
+    centred = points - points.mean(axis=0)
+    _, vectors = np.linalg.eigh(np.cov(centred.T))
+    turned = centred @ vectors[:, ::-1]  # eigh sorts ascending: the widest axis first
+    # Fix each axis' sign by the layout itself, so the same graph always comes out the same way.
+    signs = np.where(np.sum(turned ** 3, axis=0) < 0, -1.0, 1.0)
+    return turned * signs
+
+
+def _fit_box(points: np.ndarray, radii: np.ndarray, width: float, height: float, margin: float,
+             label_room: float, half_widths: np.ndarray | None = None) -> np.ndarray:
+    """Scale and move ``points`` so that every disc lies in the box, and every label
+    (``half_widths`` to each side, ``label_room`` below) too.
+
+    One axis may be stretched up to ``_STRETCH`` times the other, so that a layout fills a box
+    of another shape without distorting it much.
+    """
+    sides = radii if half_widths is None else np.maximum(radii, half_widths)
+    below = radii + label_room
+    scale_x = _largest_scale(points[:, 0], sides, sides, width - 2 * margin)
+    scale_y = _largest_scale(points[:, 1], below, radii, height - 2 * margin)
+    scale_x, scale_y = min(scale_x, _STRETCH * scale_y), min(scale_y, _STRETCH * scale_x)
+    x, y = points[:, 0] * scale_x, points[:, 1] * scale_y
+    shift_x = margin + ((width - 2 * margin) - (np.max(x + sides) - np.min(x - sides))) / 2 - np.min(x - sides)
+    shift_y = margin + ((height - 2 * margin) - (np.max(y + radii) - np.min(y - below))) / 2 - np.min(y - below)
+    return np.column_stack([x + shift_x, y + shift_y])
+
+
+def _largest_scale(values: np.ndarray, low: np.ndarray, high: np.ndarray, room: float) -> float:
+    """The largest s with max(s·v + high) − min(s·v − low) ≤ room (bisection: it grows with s)."""
+    def extent(s: float) -> float:
+        return float(np.max(s * values + high) - np.min(s * values - low))
+
+    if extent(0.0) >= room:
+        return 1e-9
+    lo, hi = 0.0, 1.0
+    while extent(hi) < room and hi < 1e12:
+        hi *= 2
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if extent(mid) <= room else (lo, mid)
+    return lo
 
 
 def _draw_edges(ax, graph: nx.DiGraph, pos: Mapping, sizes: Mapping[str, float]) -> None:
@@ -214,34 +349,43 @@ def _draw_edges(ax, graph: nx.DiGraph, pos: Mapping, sizes: Mapping[str, float])
 
 def _draw_labels(ax, graph: nx.DiGraph, pos: Mapping, sizes: Mapping[str, float], lang: str,
                  max_labels: int) -> None:
-    """Label the biggest nodes first; a label that would overlap one already drawn is left out."""
+    """Label the biggest nodes first, below the node or else beside it; a label that would run off
+    the figure, overlap one already drawn or hide the centre of another node is left out."""
     figure = ax.get_figure()
     figure.draw_without_rendering()  # settle the layout, so that label extents are final
     renderer = figure.canvas.get_renderer()
+    centres = {node: ax.transData.transform(pos[node]) for node in graph.nodes}
+    frame = figure.bbox  # a label must not run off the figure
     placed = []
     for node in sorted(graph.nodes, key=lambda n: (-sizes[n], n)):
         if len(placed) >= max_labels:
             break
-        x, y = pos[node]
-        # Below the node, by about its radius (node_size is an area in points²).
-        offset = math.sqrt(sizes[node]) / 2 + 3
-        text = ax.annotate(label(graph.nodes[node], node, lang), (x, y), xytext=(0, -offset),
-                           textcoords="offset points", ha="center", va="top", fontsize=10,
-                           bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
-                           zorder=5)
-        box = text.get_window_extent(renderer)
-        if any(box.overlaps(other) for other in placed):
-            text.remove()
-        else:
-            placed.append(box)
+        # Below the node, else above, right or left of it, by its radius (node_size is an area).
+        gap = math.sqrt(sizes[node]) / 2 + 3
+        for offset, ha, va in (((0, -gap), "center", "top"), ((0, gap), "center", "bottom"),
+                               ((gap, 0), "left", "center"), ((-gap, 0), "right", "center")):
+            text = ax.annotate(label(graph.nodes[node], node, lang), pos[node], xytext=offset,
+                               textcoords="offset points", ha=ha, va=va, fontsize=10,
+                               bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
+                               zorder=5)
+            text.set_in_layout(False)  # labels must not make constrained layout move the axes
+            box = text.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if not inside or any(box.overlaps(other) for other in placed) or \
+                    any(box.contains(*centres[other]) for other in graph.nodes if other != node):
+                text.remove()
+            else:
+                placed.append(box)
+                break
 
 
-def _legend(ax, names: list[str], lang: str) -> None:
+def _legend(fig, names: list[str], lang: str) -> None:
+    """The colour legend outside the plot, on the side a reader starts from (fa: left)."""
     shown = names[:len(PALETTE)]
     handles = [Line2D([], [], marker="o", linestyle="", markersize=10, color=to_hex(PALETTE[i]), label=name)
                for i, name in enumerate(shown)]
     if len(names) > len(shown):
         handles.append(Line2D([], [], marker="o", linestyle="", markersize=10, color=OTHER_COLOUR,
                               label=caption("other", lang)))
-    ax.legend(handles=handles, loc="upper right" if lang == "en" else "upper left", fontsize=9,
-              frameon=True, framealpha=0.85)
+    fig.legend(handles=handles, loc="outside right upper" if lang == "en" else "outside left upper",
+               fontsize=9, frameon=False)

@@ -111,5 +111,7 @@ def draw_dyad_timeline(rows: Iterable[Mapping[str, Any]], out: Path | str, *, la
     ax.set_xlabel(caption("timeline.x", lang))
     ax.set_ylabel(caption("timeline.y", lang))
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(loc="upper left" if lang == "fa" else "upper right", fontsize=9, framealpha=0.9)
+    # Below the plot, outside it: a legend inside would sit on some pair's points.
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=min(3, len(chosen)),
+               fontsize=9, frameon=False, markerscale=0.6)
     return save(fig, out)

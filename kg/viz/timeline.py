@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from matplotlib.ticker import FuncFormatter
+
 from kg.viz.figure import caption, check_lang, digits, new_figure, save
 
 __all__ = ["draw_dyad_timeline", "period_axis"]
@@ -108,6 +110,8 @@ def draw_dyad_timeline(rows: Iterable[Mapping[str, Any]], out: Path | str, *, la
     ax.set_xticks(range(0, len(axis), step), [digits(p, lang) for p in axis[::step]],
                   rotation=45 if len(axis) > 6 else 0)
     ax.set_xlim(-0.5, len(axis) - 0.5)
+    if lang == "fa":  # Persian digits on the score axis too, as on the period axis
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: digits(f"{v:g}".replace("-", "−"), lang)))
     ax.set_xlabel(caption("timeline.x", lang))
     ax.set_ylabel(caption("timeline.y", lang))
     ax.grid(axis="y", alpha=0.3)

@@ -178,3 +178,51 @@ def test_chromium_shows_a_node_box_in_both_languages(page, tmp_path):
     dom = _dom(tmp_path, page, f"#node={node['id']}")
     assert f'<h3 dir="auto">{html.escape(node["label"], quote=False)}</h3>' in dom
     assert html.escape(node["en"], quote=False) in dom
+
+
+_HARNESS = """<!DOCTYPE html><html><body>
+<iframe id="f" src="%s" style="width:1200px;height:800px"></iframe>
+<script>
+const frame = document.getElementById("f");
+frame.onload = () => {
+  const doc = frame.contentDocument, win = frame.contentWindow, out = {};
+  const svg = doc.getElementById("kg-svg"), tip = doc.getElementById("kg-tip");
+  const node = () => doc.querySelector("circle.kg-node");
+  const at = () => [+node().getAttribute("cx"), +node().getAttribute("cy")];
+  const mouse = (target, type, x, y) => target.dispatchEvent(new win.MouseEvent(type,
+      {clientX: x, clientY: y, button: 0, bubbles: true, cancelable: true}));
+  out.start = at();
+  svg.dispatchEvent(new win.WheelEvent("wheel", {deltaY: -400, clientX: 300, clientY: 300,
+      bubbles: true, cancelable: true}));
+  out.zoomed = at();
+  mouse(svg, "mousedown", 100, 100); mouse(win, "mousemove", 160, 140); mouse(win, "mouseup", 160, 140);
+  out.panned = at();
+  const box = node().getBoundingClientRect();
+  mouse(node(), "mousemove", box.x + box.width / 2, box.y + box.height / 2);
+  out.nodeBox = tip.hidden ? "" : tip.textContent;
+  const hit = doc.querySelector(".kg-hit[visibility=visible]");
+  const middle = hit.getPointAtLength(hit.getTotalLength() / 2);
+  mouse(hit, "mousemove", middle.x, middle.y);
+  out.edgeBox = tip.hidden ? "" : tip.textContent;
+  mouse(svg, "mousemove", 2, 2);
+  out.afterLeaving = tip.hidden;
+  document.body.setAttribute("data-result", JSON.stringify(out));
+};
+</script></body></html>"""
+
+
+def test_chromium_pans_zooms_and_opens_boxes_on_hover(page, tmp_path):
+    harness = tmp_path / "harness.html"
+    harness.write_text(_HARNESS % page.as_uri(), encoding="utf-8")
+    dom = _chromium(tmp_path, harness.as_uri(), "--allow-file-access-from-files", "--dump-dom")
+    found = re.search(r'data-result="([^"]*)"', dom)
+    assert found, "the harness did not run"
+    result = json.loads(html.unescape(found.group(1)))
+    data = _embedded(page)
+    first = min(data["nodes"], key=lambda n: n["id"])  # the first circle drawn
+    (x0, y0), (x1, y1), (x2, y2) = result["start"], result["zoomed"], result["panned"]
+    assert (x1, y1) != (x0, y0)                               # the wheel zoomed
+    assert (round(x2 - x1), round(y2 - y1)) == (60, 40)       # the drag moved everything by itself
+    assert first["label"] in result["nodeBox"]
+    assert data["text"]["events"] in result["edgeBox"]
+    assert result["afterLeaving"] is True

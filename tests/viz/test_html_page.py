@@ -29,8 +29,8 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stab
 
 
 @pytest.fixture(scope="module")
-def example_store():
-    with open_store("memory:") as store:
+def example_store(tmp_path_factory):
+    with open_store(tmp_path_factory.mktemp("kg") / "store") as store:  # embedded Oxigraph
         ingest([examples_dir()], store)
         yield store
 

@@ -270,6 +270,7 @@ class VirtuosoServer(_Server):
     port: the HTTP port (``/sparql``, ``/sparql-auth``); free when None. The SQL port (isql) is
         another free port.
     password: the new ``dba`` password (random when None); the server is never left with ``dba``.
+        A database that already exists keeps the password it was given: pass that one.
     max_rows: ``ResultSetMaxRows``, the row cap of one answer (Virtuoso's default of 10,000
         truncates answers silently).
     buffers: ``NumberOfBuffers`` (8 KiB pages held in memory; 10,000 is the packaged value,

@@ -532,7 +532,8 @@ class SparqlStore(Store):
         """
         graphs = list(graphs)
         counts = counts if counts is not None else self.graph_counts()
-        limit = min(rows_per_query, self.max_rows or rows_per_query)
+        # below the cap: Virtuoso flags an answer of exactly ``max_rows`` rows as cut
+        limit = min(rows_per_query, self.max_rows - 1 if self.max_rows else rows_per_query)
         block: list[URIRef] = []
         size = 0
         for graph in graphs + [None]:

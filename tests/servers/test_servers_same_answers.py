@@ -22,12 +22,17 @@ pytestmark = pytest.mark.server
 ID = "https://w3id.org/rrkg/id/"
 ACTORS = URIRef(ID + "graph/actors")
 
-# every named query without parameters, and with the parameter sets of tests/test_queries.py
-CASES = [(name, {}) for name in sorted(load_queries())] + [
+# every named query that needs no parameter, without any; and the parameter sets of
+# tests/test_queries.py and tests/test_ontology_queries.py
+CASES = [(name, {}) for name, query in sorted(load_queries().items())
+         if not any(param.required for param in query.params)] + [
     ("who-called", {"country": "IRN"}), ("who-called", {"country": "rus", "since": "2025-02-10"}),
     ("who-called", {"until": "2025-02-10"}), ("cooperation", {"country": "UN"}),
     ("cooperation", {"country": "IRN", "topic": "energy"}), ("events", {"category": "consult"}),
     ("events", {"country": "CASPIAN"}), ("events", {"article": "seed"}), ("actors", {"type": "Person"}),
+    ("who-held-office", {"role": "foreign-minister", "country": "IRN", "date": "2020-01-17"}),
+    ("events-of-state", {"country": "TKM"}), ("events-of-state", {"country": "CASPIAN"}),
+    ("timeline", {"a": "IRN", "b": "TKM"}), ("timeline", {"a": "IRN", "b": "RUS", "since": "2025-01-01"}),
 ]
 
 

@@ -70,6 +70,9 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
     path: Path | None = None
+    #: Parameter values that make a meaningful call (the optional ``# example:`` header line); when
+    #: given, it names every required parameter, so tests and benchmarks can run the query.
+    example: tuple[tuple[str, str], ...] = ()
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -181,13 +184,13 @@ def sparql_term(term: Node) -> str:
 
 # -- reading .rq files --------------------------------------------------------------------------
 
-_HEADER = re.compile(r"^#\s?(name|title|description|param)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\s?(name|title|description|param|example)\s*:\s*(.*)$")
 _PARAM_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def _read(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
-    fields: dict[str, list[str]] = {"name": [], "title": [], "description": []}
+    fields: dict[str, list[str]] = {"name": [], "title": [], "description": [], "example": []}
     params: list[Param] = []
     last: str | None = None
     for line in text.splitlines():
@@ -210,9 +213,23 @@ def _read(path: Path) -> NamedQuery:
         if not re.search(rf"\?{param.name}\b", text):
             raise QueryError(Errors.E405, name=name,
                              detail=f"{path}: parameter {param.name!r} is not a variable of the query")
+    example = _example(path, " ".join(fields["example"]), params)
     return NamedQuery(name=name, title=" ".join(fields["title"]),
                       description=" ".join(fields["description"]), params=tuple(params),
-                      text=text, path=path)
+                      text=text, path=path, example=example)
+
+
+def _example(path: Path, spec: str, params: list[Param]) -> tuple[tuple[str, str], ...]:
+    """``name=value name=value`` of the ``# example:`` line, checked against the parameters."""
+    pairs = tuple(tuple(item.split("=", 1)) for item in spec.split())
+    names = {p.name for p in params}
+    bad = [item for item in pairs if len(item) != 2 or item[0] not in names]
+    missing = [p.name for p in params if spec and p.required and p.name not in dict(pairs)]
+    if bad or missing:
+        raise QueryError(Errors.E405, name=path.stem,
+                         detail=f"{path}: the example line must give NAME=VALUE for parameters of the "
+                                f"query, every required one included (bad: {bad}, missing: {missing})")
+    return pairs
 
 
 def _param(path: Path, spec: str) -> Param:

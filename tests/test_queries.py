@@ -45,10 +45,20 @@ def table(store: Store, name: str, *columns: str, **values: str) -> list[tuple]:
 
 def test_load_queries_reads_every_header() -> None:
     queries = load_queries()
-    assert sorted(queries) == ["actors", "cooperation", "events", "stats", "who-called"]
+    assert sorted(queries) == ["actors", "cooperation", "events", "events-of-state", "stats", "timeline",
+                               "who-called", "who-held-office"]
     assert all(q.title and q.description for q in queries.values())
     assert [(p.name, p.kind, p.required) for p in queries["who-called"].params] == [
         ("country", "iso3", False), ("since", "date", False), ("until", "date", False)]
+    assert queries["timeline"].example == (("a", "IRN"), ("b", "TKM"))
+    assert all(q.example for q in queries.values() if any(p.required for p in q.params))
+
+
+def test_load_queries_refuses_an_example_without_a_required_parameter(tmp_path) -> None:
+    (tmp_path / "pair.rq").write_text("# name: pair\n# param: a  iso3  required  One\n"
+                                      "# example: b=TKM\nSELECT ?a WHERE { ?a ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="KG405.*example"):
+        load_queries(tmp_path)
 
 
 def test_stats_counts_the_mini_graph(store: Store) -> None:

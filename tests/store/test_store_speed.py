@@ -1,7 +1,8 @@
-"""Throughput of the embedded Oxigraph store at 100k triples (slow; prints what it measures).
+"""The embedded Oxigraph store at 100k triples: the bulk path loads them, writing the same
+again changes nothing, every named query answers (with its example parameters).
 
-Run ``pytest -m slow tests/store/test_store_speed.py -s`` to see the figures. The bounds are
-loose (a shared machine); they catch a fast path that stopped being used, not small regressions.
+It prints the rates it saw (``pytest -m slow tests/store/test_store_speed.py -s``) but asserts
+none: speed is measured in ``benchmarks/stores.py``, never in a timed test.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def rate(seconds: float, triples: int) -> str:
     return f"{seconds:.2f} s = {triples / seconds:,.0f} triples/s"
 
 
-def test_oxigraph_loads_and_answers_100k_triples(tmp_path: Path) -> None:
+def test_oxigraph_loads_100k_triples_in_bulk_and_answers_every_query(tmp_path: Path) -> None:
     shared, batch = copies(100_000)
     total = sum(map(len, batch.values()))
     with open_store(tmp_path / "kg") as store:
@@ -58,11 +59,11 @@ def test_oxigraph_loads_and_answers_100k_triples(tmp_path: Path) -> None:
         again = time.perf_counter() - start
         assert store.count_triples() == total + sum(map(len, shared.values()))
         latencies = {}
-        for name in load_queries():
+        for name, query in load_queries().items():
             start = time.perf_counter()
-            run_query(store, name)
+            run_query(store, name, dict(query.example))
             latencies[name] = time.perf_counter() - start
     print(f"\n{len(batch)} graphs, {total} triples: bulk {rate(bulk, total)}; unchanged again {rate(again, total)}")
     print("query latencies (ms): " + ", ".join(f"{n} {t * 1000:.0f}" for n, t in latencies.items()))
-    assert total / bulk > 30_000 and total / again > 30_000
-    assert max(latencies.values()) < 5.0
+    # rates are measured in benchmarks/stores.py, not asserted here (no timed tests)
+    assert set(latencies) == set(load_queries())

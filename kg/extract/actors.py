@@ -39,9 +39,13 @@ HOME_COUNTRY = {"fa": "IRN"}
 # Offices whose holder serves abroad: the state after "to"/"in" is where, not whose ("Ambassador to London").
 _ENVOY_ROLES = {"ambassador", "charge-d-affaires", "special-envoy"}
 # Offices that an unqualified title in the home press means (a bare «وزیر امور خارجه» is Iran's).
-_HOME_ROLES = {"head-of-state", "foreign-minister", "supreme-leader", "speaker", "vice-president",
+_HOME_ROLES = {"head-of-state", "foreign-minister", "supreme-leader", "speaker", "vice-president", "member-of-parliament",
+               "security-council-secretary", "judiciary-chief",
                "first-vice-president", "defence-minister", "government-spokesperson"}
 _GAP = re.compile(r"^[\s\u200c]*$")
+# «سابق», «پیشین», «اسبق» right after a title: a former office holder, who acts for no state
+# (annotation notes, "Former officials act for no state"). Three closed-class words, kept here.
+_FORMER = re.compile(r"[\s\u200c]*(?:سابق|پیشین|اسبق)(?![\w\u200c])")
 _APPOSITION = re.compile(r"^[\s\u200c]*[،,]?[\s\u200c]*$")
 _NEW_NAME = re.compile(r"^[\s\u200c]*[،,][\s\u200c]*((?:[\u0600-\u06FF\u200c]+[\s\u200c]?){1,4}?)[\s\u200c]*[،,]")
 _NAME_WORD = re.compile(r"^[\u0600-\u06FF\u200c]{2,}$")
@@ -116,6 +120,7 @@ class _Title:
     role: str
     country: str | None
     ambiguous: bool = False
+    home: bool = True
 
 
 class ActorFinder:
@@ -137,7 +142,7 @@ class ActorFinder:
         # article has already named one of their bearers unambiguously.
         self._ambiguous = PhraseMatcher((f.text, (f.actor_key, f.kind)) for f in forms if f.ambiguous)
         titles = [t for t in gazetteer.office_titles if t.lang == lang]
-        self._titles = PhraseMatcher((t.text, _Title(t.role, t.country or None, t.ambiguous)) for t in titles)
+        self._titles = PhraseMatcher((t.text, _Title(t.role, t.country or None, t.ambiguous, t.home)) for t in titles)
         cues = load_cues(lang)
         self._anaphora = PhraseMatcher((c.phrase, (c.kind, c.value)) for c in cues
                                        if c.kind in ("anaphora-person", "anaphora-country", "home-country",
@@ -219,6 +224,11 @@ class ActorFinder:
     def _office_mention(self, text: str, sentence: int, title: Match, names: list[Match],
                         discourse: Discourse) -> tuple[Mention | None, set[int], str | None]:
         spec: _Title = title.payloads[0]
+        former = _FORMER.match(text, title.end)
+        if former:
+            # «مشاور امنیت ملی سابق کاخ سفید»: the state names the former office, it is no party.
+            state = _next_name(text, former.end(), names, self._is_state)
+            return None, {state.start} if state else set(), spec.role
         country_hit = _next_name(text, title.end, names, self._is_state)
         country = spec.country
         start, end = title.start, title.end
@@ -250,7 +260,9 @@ class ActorFinder:
             return Mention(person, text[before.start:end], sentence, before.start, end,
                            "gazetteer"), consumed, spec.role
         if country is None:
-            if spec.ambiguous or spec.role not in _HOME_ROLES or not discourse.home:
+            country, end = self._anaphoric_state(text, end, discourse)
+        if country is None:
+            if spec.ambiguous or not spec.home or spec.role not in _HOME_ROLES or not discourse.home:
                 return None, consumed, spec.role
             country = discourse.home
         new_person = self._role_pattern(text, end, spec, country, discourse)
@@ -263,6 +275,17 @@ class ActorFinder:
         if actor is None:
             return None, consumed, spec.role
         return Mention(actor, text[start:end], sentence, start, end, "office"), consumed, spec.role
+
+    def _anaphoric_state(self, text: str, end: int, discourse: Discourse) -> tuple[str | None, int]:
+        """«پادشاه کشورش», «وزیر خارجه کشور متبوعش»: a title followed by a phrase for the state of
+        the last subject or person is that state's office (not the home state's). Returns the
+        state (None when there is no such phrase or no one to refer to) and where the mention ends."""
+        ref = next((r for r in self._anaphora.find(text[end:end + 30])
+                    if r.payloads[0][0] == "anaphora-country" and _GAP.match(text[end:end + r.start])), None)
+        anchor = discourse.last_subject or discourse.last_person
+        if ref is None or anchor is None or not anchor.actor.country:
+            return None, end
+        return anchor.actor.country, end + ref.end
 
     def _role_pattern(self, text: str, end: int, spec: _Title, country: str,
                       discourse: Discourse) -> tuple[Actor, int] | None:

@@ -76,13 +76,18 @@ class SurfaceForm:
 @dataclass(frozen=True, slots=True)
 class OfficeTitle:
     """A written form of an office title, the role it names and, when the title implies one, the
-    state or organisation (``«رهبر معظم انقلاب»`` → ``supreme-leader``, ``IRN``)."""
+    state or organisation (``«رهبر معظم انقلاب»`` → ``supreme-leader``, ``IRN``).
+
+    ``home`` is False for a title the home press never uses for its own state's office («پادشاه»):
+    standing alone, it is not read as the home state's office holder.
+    """
 
     text: str
     lang: str
     role: str
     country: str | None = None
     ambiguous: bool = False
+    home: bool = True
 
 
 @dataclass(frozen=True)
@@ -113,10 +118,21 @@ class GazetteerData:
     governs_since: Mapping[str, date] = field(default_factory=dict)
 
     def as_of(self, actor: Actor, day: date | None) -> Actor:
-        """``actor`` as a party on ``day``: a group that did not yet govern its state is not it."""
+        """``actor`` as a party on ``day``: a group that did not yet govern its state is not it, and
+        a person whose every office had ended by then is a former official, who acts for no state
+        (annotation notes: John Bolton after 2019 is a commentator, not the USA).
+
+        A person whose offices all start later keeps their state: the gazetteer lists the offices
+        that made them known, not every earlier post.
+        """
+        if day is None:
+            return actor
         since = self.governs_since.get(actor.key)
-        if since is not None and day is not None and day < since:
+        if since is not None and day < since:
             return replace(actor, country=None)
+        if (actor.kind is ActorKind.PERSON and actor.offices and actor.country
+                and all(o.end is not None and o.end < day for o in actor.offices)):
+            return replace(actor, country=None, organization=None)
         return actor
 
     @property
@@ -443,5 +459,9 @@ def _read_titles(path: Path, known: Mapping[str, Actor]) -> list[OfficeTitle]:
         ambiguous = row.get("ambiguous", "").lower()
         if ambiguous not in ("", "yes", "no"):
             raise _error(path, line, f"ambiguous should be 'yes' or empty, not {ambiguous!r}")
-        titles.append(OfficeTitle(row["text"], row["lang"], row["role"], country, ambiguous == "yes"))
+        home = row.get("home", "").lower()
+        if home not in ("", "no"):
+            raise _error(path, line, f"home should be 'no' or empty, not {home!r}")
+        titles.append(OfficeTitle(row["text"], row["lang"], row["role"], country, ambiguous == "yes",
+                                  home=home != "no"))
     return titles

@@ -217,3 +217,16 @@ def test_gazetteer_governing_group_is_its_state_only_while_it_governs():
     taliban = gazetteer.groups["TALIBAN"]
     assert gazetteer.as_of(taliban, date(2020, 2, 29)).party == "TALIBAN"
     assert gazetteer.as_of(taliban, date(2023, 1, 1)).party == "AFG"
+
+
+def test_gazetteer_monarch_titles_are_not_read_as_the_home_states():
+    home = {(t.text, t.lang): t.home for t in DATA.office_titles}
+    assert home[("پادشاه", "fa")] is False and home[("سناتور", "fa")] is False
+    assert home[("رئیس‌جمهور", "fa")] is True and home[("نماینده مجلس", "fa")] is True
+
+
+def test_gazetteer_former_official_is_a_party_of_no_state():
+    zarif = DATA.persons["person:mohammad-javad-zarif"]
+    assert DATA.as_of(zarif, date(2020, 1, 17)).country == "IRN"
+    assert DATA.as_of(zarif, date(2022, 6, 1)).country is None
+    assert DATA.as_of(zarif, None).country == "IRN"  # undated text: as the gazetteer says

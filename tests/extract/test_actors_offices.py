@@ -1,0 +1,67 @@
+"""Who acts for a state: former officials, titles the home press never uses for Iran, a title
+followed by «کشورش», and the ministers, advisers and legislators of the title list."""
+
+from datetime import date
+
+import pytest
+
+from kg.extract.actors import ActorFinder, Discourse
+
+
+def parties(text, day=date(2020, 5, 24), discourse=None):
+    """(mention text, state it acts for) of every actor mention in ``text``."""
+    discourse = discourse or Discourse(home="IRN", day=day)
+    return [(m.text, m.actor.country) for m in ActorFinder.default("fa").find(text, 0, discourse)]
+
+
+@pytest.mark.parametrize("text", [
+    "مشاور امنیت ملی سابق کاخ سفید از انتقال بنزین ایران ابراز نگرانی کرد",
+    "وزیر خارجه پیشین آمریکا از ایران انتقاد کرد",
+    "رئیس‌جمهور اسبق فرانسه در این کنفرانس سخنرانی کرد",
+])
+def test_former_official_names_no_state(text):
+    states = {country for _, country in parties(text)}
+    assert not states & {"USA", "FRA"}, parties(text)
+
+
+def test_a_person_whose_offices_have_all_ended_acts_for_no_state():
+    text = "محمدجواد ظریف در گفتگو با خبرنگاران گفت"
+    assert parties(text, date(2020, 1, 17)) == [("محمدجواد ظریف", "IRN")]
+    assert parties(text, date(2022, 6, 1)) == [("محمدجواد ظریف", None)]
+
+
+def test_a_person_known_only_by_a_later_office_keeps_the_state():
+    # Pezeshkian's listed office starts in 2024; in 2020 he was already an Iranian MP.
+    assert parties("مسعود پزشکیان گفت", date(2020, 1, 17)) == [("مسعود پزشکیان", "IRN")]
+
+
+def test_a_monarch_title_alone_is_not_irans_office():
+    assert parties("پادشاه در این دیدار بر گسترش روابط تاکید کرد") == []
+    assert parties("پادشاه اردن در این دیدار گفت") == [("پادشاه اردن", "JOR")]
+
+
+def test_a_title_with_his_country_is_that_states_office():
+    discourse = Discourse(home="IRN", day=date(2020, 2, 27))
+    found = parties("ولیعهد عربستان با مشاور پادشاه مراکش دیدار کرد", discourse=discourse)
+    discourse.last_subject = ActorFinder.default("fa").find("پادشاه مراکش", 0, discourse)[0]
+    later = parties("او حامل پیام شفاهی پادشاه کشورش بود", discourse=discourse)
+    assert ("پادشاه مراکش", "MAR") in found
+    assert [country for _, country in later] == ["MAR"]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("وزیر نفت عراق با همتای خود دیدار کرد", "IRQ"),
+    ("وزیر کشور ترکیه به تهران سفر کرد", "TUR"),
+    ("وزیر خزانه‌داری آمریکا تحریم‌های جدیدی اعلام کرد", "USA"),
+    ("سخنگوی کاخ سفید گفت", "USA"),
+    ("سخنگوی کرملین گفت", "RUS"),
+    ("نماینده مجلس درباره پاسخ ایران گفت", "IRN"),  # «مجلس» alone is Iran's Majlis
+    ("دبیر شورای عالی امنیت ملی در سفر به بغداد گفت", "IRN"),
+])
+def test_titles_of_ministers_spokesmen_and_legislators_name_their_state(text, state):
+    assert parties(text)[0][1] == state, parties(text)
+
+
+def test_a_senator_alone_is_not_an_iranian_legislator():
+    assert parties("یک سناتور گفت") == []
+    assert parties("سناتور آمریکا گفت") == [("سناتور آمریکا", "USA")]

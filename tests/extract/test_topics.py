@@ -34,6 +34,9 @@ def test_topics_keep_stated_domains(finder, text, topics):
     "تروریست‌ها از این منطقه عقب رانده شدند",  # persons, not the domain
     "نیروی هوایی اسرائیل مواضعی را هدف قرار داد",  # a force, and not aviation either
     "پارلمان عراق به خروج نیروهای آمریکایی رای داد",  # a state body acting
+    "موشک‌ها به پایگاه نظامی آمریکا در عراق اصابت کرد",  # a target, not a domain
+    "به گفته منابع امنیتی عراق، این حمله خسارتی نداشت",  # a source
+    "سردار سلیمانی در فرودگاه بغداد ترور شد",  # the place of an act, not aviation
 ])
 def test_topics_ignore_forces_persons_and_own_affairs(finder, text):
     assert set(finder.find(text)) <= {"oil"}, finder.find(text)

@@ -229,7 +229,7 @@ class ActorFinder:
             # «مشاور امنیت ملی سابق کاخ سفید»: the state names the former office, it is no party.
             state = _next_name(text, former.end(), names, self._is_state)
             return None, {state.start} if state else set(), spec.role
-        country_hit = _next_name(text, title.end, names, self._is_state)
+        country_hit = _next_name(text, title.end, names, self._is_state) or self._shared_word(title, names)
         country = spec.country
         start, end = title.start, title.end
         consumed: set[int] = set()
@@ -275,6 +275,11 @@ class ActorFinder:
         if actor is None:
             return None, consumed, spec.role
         return Mention(actor, text[start:end], sentence, start, end, "office"), consumed, spec.role
+
+    def _shared_word(self, title: Match, names: list[Match]) -> Match | None:
+        """«رئیس جمهوری کره جنوبی», «رئیس جمهوری اسلامی ایران»: a state's official name that begins
+        inside the title («جمهوری») and runs past it names the title's state."""
+        return next((n for n in names if title.start < n.start < title.end < n.end and self._is_state(n)), None)
 
     def _anaphoric_state(self, text: str, end: int, discourse: Discourse) -> tuple[str | None, int]:
         """«پادشاه کشورش», «وزیر خارجه کشور متبوعش»: a title followed by a phrase for the state of

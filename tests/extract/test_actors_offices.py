@@ -65,3 +65,12 @@ def test_titles_of_ministers_spokesmen_and_legislators_name_their_state(text, st
 def test_a_senator_alone_is_not_an_iranian_legislator():
     assert parties("یک سناتور گفت") == []
     assert parties("سناتور آمریکا گفت") == [("سناتور آمریکا", "USA")]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("رئیس جمهوری کره جنوبی دوباره محاکمه می‌شود", "KOR"),  # «جمهوری» is in the title and the name
+    ("رئیس جمهوری اسلامی ایران با پوتین دیدار کرد", "IRN"),
+])
+def test_an_official_name_sharing_a_word_with_the_title_is_its_state(text, state):
+    assert parties(text)[0] == (text[:len(parties(text)[0][0])], state)
+    assert len([c for _, c in parties(text) if c == state]) == 1

@@ -37,7 +37,11 @@ __all__ = ["ActorFinder", "Discourse", "HOME_COUNTRY", "Composition", "COMPOSITI
 # The state whose press "our country" and an unqualified «رئیس‌جمهور» refer to, by article language.
 HOME_COUNTRY = {"fa": "IRN"}
 # Offices whose holder serves abroad: the state after "to"/"in" is where, not whose ("Ambassador to London").
-_ENVOY_ROLES = {"ambassador", "charge-d-affaires", "special-envoy"}
+_ENVOY_ROLES = {"ambassador", "charge-d-affaires", "special-envoy", "permanent-representative", "diplomat"}
+# Persian: where an envoy serves or what they deal with, after «<title> <sender>»: «سفیر ایران در کویت»,
+# «نماینده آمریکا در امور سوریه», «فرستاده سازمان ملل به سوریه» (a special envoy is sent «به»).
+_HOST_FA = re.compile(r"[\s\u200c]+(?:در[\s\u200c]+امور|در|نزد)[\s\u200c]+")
+_SENT_TO_FA = re.compile(r"[\s\u200c]+(?:به|برای)[\s\u200c]+")
 # Offices that an unqualified title in the home press means (a bare «وزیر امور خارجه» is Iran's).
 _HOME_ROLES = {"head-of-state", "foreign-minister", "supreme-leader", "speaker", "vice-president", "member-of-parliament",
                "security-council-secretary", "judiciary-chief",
@@ -76,6 +80,7 @@ class Composition:
     name_word: re.Pattern[str] = _NAME_WORD
     recall_new_persons: bool = False
     counterpart_after_state: bool = False
+    host_after_sender: bool = True
 
 
 COMPOSITION = {
@@ -88,6 +93,7 @@ COMPOSITION = {
         title_of=re.compile(r"\s+of\s+(?:the\s+)?"),
         title_host=re.compile(r"\s+(?:to|in|for)\s+(?:the\s+)?"),
         counterpart_after_state=True,
+        host_after_sender=False,
     ),
 }
 
@@ -229,7 +235,7 @@ class ActorFinder:
             # «مشاور امنیت ملی سابق کاخ سفید»: the state names the former office, it is no party.
             state = _next_name(text, former.end(), names, self._is_state)
             return None, {state.start} if state else set(), spec.role
-        country_hit = _next_name(text, title.end, names, self._is_state) or self._shared_word(title, names)
+        country_hit = _next_name(text, title.end, names, self._is_body) or self._shared_word(title, names)
         country = spec.country
         start, end = title.start, title.end
         consumed: set[int] = set()
@@ -240,12 +246,19 @@ class ActorFinder:
             start = state_before.start
             consumed.add(state_before.start)
             country_hit = None
+        body = None  # an IGO or group whose office the title is («نماینده ویژه سازمان ملل»)
+        if country_hit and not self._is_state(country_hit):
+            body, country_hit = self._actors[country_hit.payloads[0][0]], None
+            end = next(n.end for n in names if n.start >= title.end and n.payloads[0][0] == body.key)
+            consumed.update(n.start for n in names if n.start >= title.end and n.end <= end)
         if country_hit:
             country = self._actors[country_hit.payloads[0][0]].country
             end = country_hit.end
             consumed.add(country_hit.start)
         elif self.composition.state_before_title:
             end, country = self._title_complements(text, spec, end, country, names, consumed)
+        if self.composition.host_after_sender and spec.role in _ENVOY_ROLES and (country or body):
+            end = self._host(text, end, spec, names, consumed)
         person_hit = _next_name(text, end, names, self._is_person, apposition=True)
         before = _previous_name(text, start, names, self._is_person)
         if person_hit:
@@ -259,6 +272,10 @@ class ActorFinder:
             person = self._actors[before.payloads[0][0]]
             return Mention(person, text[before.start:end], sentence, before.start, end,
                            "gazetteer"), consumed, spec.role
+        if body is not None:
+            holder = self.gazetteer.person_for_office(spec.role, body.key, discourse.day) if discourse.day else None
+            actor = holder or self.gazetteer.as_of(body, discourse.day)
+            return Mention(actor, text[start:end], sentence, start, end, "office"), consumed, spec.role
         if country is None:
             country, end = self._anaphoric_state(text, end, discourse)
         if country is None:
@@ -275,6 +292,22 @@ class ActorFinder:
         if actor is None:
             return None, consumed, spec.role
         return Mention(actor, text[start:end], sentence, start, end, "office"), consumed, spec.role
+
+    def _host(self, text: str, end: int, spec: _Title, names: list[Match], consumed: set[int]) -> int:
+        """Persian: «سفیر ایران در کویت», «نماینده آمریکا در امور سوریه», «فرستاده سازمان ملل به
+        سوریه»: the state or body after «در», «در امور», «نزد» (or «به», «برای» for an envoy sent on
+        a mission) is where the envoy serves or what they deal with, part of the mention and no
+        party. Returns where the mention ends."""
+        link = _HOST_FA.match(text, end)
+        if link is None and spec.role in ("special-envoy", "diplomat"):
+            link = _SENT_TO_FA.match(text, end)
+        if link is None:
+            return end
+        hit = next((n for n in names if n.start == link.end() and self._is_body(n)), None)
+        if hit is None:
+            return end
+        consumed.add(hit.start)
+        return hit.end
 
     def _shared_word(self, title: Match, names: list[Match]) -> Match | None:
         """«رئیس جمهوری کره جنوبی», «رئیس جمهوری اسلامی ایران»: a state's official name that begins
@@ -397,6 +430,10 @@ class ActorFinder:
     def _is_state(self, hit: Match) -> bool:
         actor = self._actors[hit.payloads[0][0]]
         return actor.kind is ActorKind.COUNTRY
+
+    def _is_body(self, hit: Match) -> bool:
+        """A state, an IGO or a group: what an office title may belong to."""
+        return self._actors[hit.payloads[0][0]].kind is not ActorKind.PERSON
 
     def _is_person(self, hit: Match) -> bool:
         return self._actors[hit.payloads[0][0]].kind is ActorKind.PERSON

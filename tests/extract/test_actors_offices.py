@@ -74,3 +74,27 @@ def test_a_senator_alone_is_not_an_iranian_legislator():
 def test_an_official_name_sharing_a_word_with_the_title_is_its_state(text, state):
     assert parties(text)[0] == (text[:len(parties(text)[0][0])], state)
     assert len([c for _, c in parties(text) if c == state]) == 1
+
+
+@pytest.mark.parametrize(("text", "mention", "party"), [
+    ("سفیر ایران در کویت گفت", "سفیر ایران در کویت", "IRN"),  # where he serves is no party
+    ("جیمز جفری، نماینده آمریکا در امور سوریه به ترکیه پیشنهاد کمک داد", "نماینده آمریکا در امور سوریه", "USA"),
+    ("وزیر خارجه روسیه با فرستاده سازمان ملل به سوریه دیدار کرد", "فرستاده سازمان ملل به سوریه", "UN"),
+    ("فرستاده ویژه سازمان ملل در امور یمن گفت", "فرستاده ویژه سازمان ملل در امور یمن", "UN"),
+    ("نماینده آمریکا در سازمان ملل متحد از چین خواست", "نماینده آمریکا در سازمان ملل متحد", "USA"),
+])
+def test_an_envoy_acts_for_the_sender_not_where_or_on_what_he_serves(text, mention, party):
+    mentions = ActorFinder.default("fa").find(text, 0, Discourse(home="IRN", day=date(2020, 2, 15)))
+    envoy = next(m for m in mentions if m.text == mention)
+    assert envoy.actor.party == party
+    assert not {"KWT", "SYR", "YEM"} & {m.actor.party for m in mentions}
+
+
+def test_a_title_of_an_organisation_is_the_organisation_or_its_holder():
+    mentions = ActorFinder.default("fa").find("دبیرکل ناتو به کابل سفر کرد", 0, Discourse(home="IRN", day=date(2020, 2, 28)))
+    assert mentions[0].text == "دبیرکل ناتو" and mentions[0].actor.party == "NATO"
+
+
+def test_a_bare_representative_or_envoy_is_no_one():
+    assert parties("نماینده‌ای از این شرکت گفت") == []
+    assert parties("فرستاده این روزنامه گزارش داد") == []

@@ -207,11 +207,22 @@ class ActorFinder:
                 mention = self._reference(text, sentence, ref, names, used, first_role, discourse)
                 if mention:
                     mentions.append(mention)
+        mentions = self._designated(mentions)
         mentions.sort(key=lambda m: m.start)
         discourse.mentioned.update(m.actor.key for m in mentions)
         for m in mentions:
             discourse.by_party.setdefault(m.actor.party, m)
         return mentions
+
+    def _designated(self, mentions: list[Mention]) -> list[Mention]:
+        """A negotiating format's name («سه کشور اروپایی», «گروه ۱+۵») stands for its member states:
+        one mention of each, over the same words."""
+        out: list[Mention] = []
+        for m in mentions:
+            states = self.gazetteer.designated_states(m.actor) if m.actor.kind is ActorKind.GROUP else ()
+            out += [Mention(self._actors[c], m.text, m.sentence, m.start, m.end, m.via)
+                    for c in states if c in self._actors] or [m]
+        return out
 
     def _resolved_ambiguous(self, text: str, names: list[Match], discourse: Discourse) -> list[Match]:
         """Ambiguous forms that name exactly one actor this article has already named (or names

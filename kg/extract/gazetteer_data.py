@@ -104,6 +104,8 @@ class GazetteerData:
     country_status: ISO alpha-3 → ``un-member``, ``observer``, ``partially-recognised`` or
         ``territory``.
     path: the folder the files were read from.
+    group_kinds: group key → its ``kind`` in ``groups.tsv`` (``format``, ``state-group``,
+        ``armed-group``, …).
     """
 
     countries: Mapping[str, Actor]
@@ -116,6 +118,22 @@ class GazetteerData:
     path: Path
     _holders: Mapping[tuple[str, str], tuple[tuple[Actor, Office], ...]] = field(repr=False)
     governs_since: Mapping[str, date] = field(default_factory=dict)
+    group_kinds: Mapping[str, str] = field(default_factory=dict)
+
+    def designated_states(self, actor: Actor) -> tuple[str, ...]:
+        """The states a group's name designates as parties: the members of a negotiating format
+        («سه کشور اروپایی» → DEU, FRA, GBR; the annotation notes code "the three European
+        countries" on the JCPOA as those states). Other groups (CASPIAN, G20, IGOs) stay one party.
+
+        >>> data = load_gazetteer()
+        >>> sorted(data.designated_states(data.groups["E3"]))
+        ['DEU', 'FRA', 'GBR']
+        >>> data.designated_states(data.groups["CASPIAN"])
+        ()
+        """
+        if self.group_kinds.get(actor.key) != "format":
+            return ()
+        return actor.members
 
     def as_of(self, actor: Actor, day: date | None) -> Actor:
         """``actor`` as a party on ``day``: a group that did not yet govern its state is not it, and
@@ -223,7 +241,12 @@ def _load(folder: str) -> GazetteerData:
         path=root,
         _holders=MappingProxyType(holders),
         governs_since=MappingProxyType(governs_since),
+        group_kinds=MappingProxyType(_group_kinds(root / "groups.tsv")),
     )
+
+
+def _group_kinds(path: Path) -> dict[str, str]:
+    return {row["key"]: row["kind"] for _, row in _rows(path, ("key", "kind"))}
 
 
 # --- reading rows -------------------------------------------------------------------------------

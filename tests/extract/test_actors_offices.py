@@ -98,3 +98,14 @@ def test_a_title_of_an_organisation_is_the_organisation_or_its_holder():
 def test_a_bare_representative_or_envoy_is_no_one():
     assert parties("نماینده‌ای از این شرکت گفت") == []
     assert parties("فرستاده این روزنامه گزارش داد") == []
+
+
+def test_a_negotiating_format_names_its_member_states():
+    # Annotation notes: "the three European countries" on the JCPOA → DEU, FRA, GBR.
+    found = parties("ظریف از سه کشور اروپایی خواست به تعهدات برجام عمل کنند")
+    assert sorted(c for text, c in found if text == "سه کشور اروپایی") == ["DEU", "FRA", "GBR"]
+
+
+def test_a_regional_group_stays_one_party():
+    mentions = ActorFinder.default("fa").find("نشست کشورهای حاشیه دریای خزر", 0, Discourse(home="IRN"))
+    assert [m.actor.key for m in mentions] == ["CASPIAN"]

@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 
 from kg.errors import Errors, KGError
 
-__all__ = ["FORMATS", "LANGS", "new_figure", "save", "caption", "digits", "check_lang"]
+__all__ = ["FORMATS", "LANGS", "new_figure", "save", "caption", "digits", "check_lang", "join_notes"]
 
 #: Suffixes a figure can be written as.
 FORMATS = (".png", ".svg", ".pdf")
@@ -37,9 +37,11 @@ _CAPTIONS = {
     "network.title": ("Who interacts with whom", "چه کسی با چه کسی تعامل دارد"),
     "network.subtitle": ("{nodes} actors, {events} events", "{nodes} کنشگر، {events} رویداد"),
     "network.note": ("node size: {size} · arrow: actor → recipient · width: events",
-                     "اندازه: {size} · پیکان: کنشگر ← گیرنده · ضخامت: شمار رویدادها"),
-    "network.note_dense": ("node size: {size} · width: events (directions not drawn: too many ties)",
-                           "اندازه: {size} · ضخامت: شمار رویدادها (جهت‌ها رسم نشده: پیوندها بسیارند)"),
+                     "اندازه: {size}؛ پیکان: کنشگر ← گیرنده؛ ضخامت: شمار رویدادها"),
+    # Persian captions: no brackets (easily mirrored the wrong way between Persian and Latin
+    # text) and «؛» between parts, not «·», which reads as the Persian zero «۰».
+    "network.note_dense": ("node size: {size} · width: events · directions not drawn: too many ties",
+                           "اندازه: {size}؛ ضخامت: شمار رویدادها؛ جهت‌ها رسم نشده: پیوندها بسیارند"),
     "network.empty": ("No interactions in the graph", "تعاملی در گراف نیست"),
     "community": ("Community {n}", "گروه {n}"),
     "size.pagerank": ("PageRank", "پیج‌رنک"),
@@ -48,8 +50,11 @@ _CAPTIONS = {
     "size.none": ("fixed", "ثابت"),
     "timeline.title": ("Cooperation and conflict between pairs", "همکاری و تنش میان جفت‌ها"),
     "timeline.y": ("mean PLOVER score (−10 conflict … +10 cooperation)",
-                   "میانگین امتیاز PLOVER (منفی: تنش، مثبت: همکاری)"),
+                   "میانگین امتیاز PLOVER، از −۱۰ تنش تا +۱۰ همکاری"),
     "timeline.x": ("period", "دوره"),
+    "timeline.size": ("marker area: events in the period", "اندازهٔ دایره: شمار رویدادهای دوره"),
+    "timeline.trimmed": ("{n} events outside {first} … {last} not shown",
+                         "{n} رویداد بیرون از {first} تا {last} نشان داده نشده"),
     "timeline.empty": ("No dated events between pairs", "رویداد تاریخ‌داری میان جفت‌ها نیست"),
     "heatmap.title": ("Events between pairs, by domain", "رویدادهای میان جفت‌ها به تفکیک حوزه"),
     "heatmap.colorbar": ("events", "شمار رویدادها"),
@@ -89,6 +94,15 @@ def caption(key: str, lang: str, **fields: object) -> str:
     en, fa = _CAPTIONS[key]
     text = (fa if lang == "fa" else en).format(**fields)
     return digits(text, lang)
+
+
+def join_notes(parts: list[str], lang: str) -> str:
+    """Parts of a caption in one line: «؛ » between them in Persian (a «·» reads as «۰»), « · » in English.
+
+    >>> join_notes(["a", "b"], "en"), join_notes(["الف", "ب"], "fa")
+    ('a · b', 'الف؛ ب')
+    """
+    return ("؛ " if lang == "fa" else " · ").join(parts)
 
 
 def new_figure(width: float, height: float) -> Figure:

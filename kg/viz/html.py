@@ -97,7 +97,7 @@ PAGE_CAPTIONS: dict[str, tuple[str, str]] = {
     "help": ("Drag to pan, wheel to zoom; hover a node or a tie, click to pin its box.",
              "برای جابه‌جایی بکشید، با چرخ موشواره بزرگ‌نمایی کنید؛ نشانگر را روی کنشگر یا پیوند ببرید و برای ثابت ماندن کادر کلیک کنید."),
     "edges_note": ("tie: actor → recipient · width: events · colour: green cooperation, red conflict",
-                   "پیوند: کنشگر ← گیرنده · ضخامت: شمار رویدادها · رنگ: سبز همکاری، سرخ تنش"),
+                   "پیوند: کنشگر ← گیرنده؛ ضخامت: شمار رویدادها؛ رنگ: سبز همکاری، سرخ تنش"),
 }
 
 _QUAD_COLOURS = {1: "#6aa84f", 2: "#2e7d32", 3: "#e69138", 4: "#c62828", 0: "#888888"}

@@ -18,15 +18,18 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.colors import to_hex
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox
 
 from kg.analytics.measures import betweenness, community_sets, label, pagerank, weighted_degree
 from kg.errors import Errors, QueryError
 from kg.viz.figure import caption, check_lang, new_figure, save
 
-__all__ = ["draw_network", "network_layout", "node_values", "node_groups", "SIZE_BY", "COLOR_BY",
+__all__ = ["draw_network", "network_layout", "place_nodes", "place_labels", "node_values", "node_groups",
+           "SIZE_BY", "COLOR_BY",
            "PALETTE", "OTHER_COLOUR"]
 
 SIZE_BY = ("pagerank", "degree", "betweenness", None)
@@ -41,12 +44,16 @@ _STRETCH = 1.5  # how much more one axis of a layout may be scaled than the othe
 
 
 def network_layout(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[float, float]]:
-    """Node positions that are the same on every run, components side by side.
+    """Node positions that are the same on every run: the biggest component first, the others
+    in rows below it.
 
     Each connected component (of the undirected graph) is laid out on its own — Kamada–Kawai up
-    to 300 nodes, a spring layout seeded with ``seed`` above — then the components are packed in
-    rows, biggest first, each in a square whose side grows with the square root of its size.
-    (networkx lays a disconnected graph out as one, pushing small components to the far edges.)
+    to 300 nodes, a spring layout seeded with ``seed`` above — turned so that its widest spread
+    runs along x, and scaled so that its area grows with its number of nodes (nodes of all
+    components about equally far apart). The biggest takes the top; the rest are packed in rows
+    under it, no wider than it, biggest first. (networkx lays a disconnected graph out as one,
+    pushing small components to the far edges, and a side-by-side packing leaves a pair of nodes
+    a column of its own: either way the main component shrinks.)
     """
     undirected = nx.Graph()
     undirected.add_nodes_from(sorted(graph.nodes))
@@ -55,22 +62,31 @@ def network_layout(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[float,
                         key=lambda c: (-len(c), c[0]))
     if not components:
         return {}
-    sides = [math.sqrt(len(c)) for c in components]
-    row_width = max(sides[0], math.sqrt(sum(s * s for s in sides)) * 1.25)
+    laid = [_component_layout(undirected.subgraph(nodes), seed) for nodes in components]
+    pad = 1.0  # room between components, in the layout's units (about a node's spacing)
+    extents = [_extent(points) for points in laid]
+    row_width = max(extents[0][0], 4 * pad)
     pos: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for nodes, side in zip(components, sides):
-        if x > 0 and x + side > row_width:
-            x, y, row_height = 0.0, y - row_height, 0.0
-        for node, (px, py) in _component_layout(undirected.subgraph(nodes), seed).items():
-            pos[node] = (x + side * (0.5 + 0.4 * px), y - side * (0.5 - 0.4 * py))
-        x += side
-        row_height = max(row_height, side)
+    for number, (points, (width, height)) in enumerate(zip(laid, extents)):
+        if number == 1 or (x > 0 and x + width > row_width):
+            x, y, row_height = 0.0, y - row_height - pad, 0.0
+        low = np.min(np.array(list(points.values())), axis=0)
+        for node, (px, py) in points.items():
+            pos[node] = (float(x + px - low[0]), float(y - height + py - low[1]))
+        x += width + pad
+        row_height = max(row_height, height)
     return pos
 
 
+def _extent(points: Mapping[str, tuple[float, float]]) -> tuple[float, float]:
+    """Width and height of a laid-out component."""
+    array = np.array(list(points.values()), dtype=float)
+    return tuple(float(v) for v in array.max(axis=0) - array.min(axis=0))
+
+
 def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    """One connected component in [-1, 1]²."""
+    """One connected component, widest along x, nodes about one unit apart on average."""
     if component.number_of_nodes() == 1:
         return {next(iter(component)): (0.0, 0.0)}
     ordered = nx.Graph()
@@ -80,7 +96,12 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, 
         raw = nx.kamada_kawai_layout(ordered, weight=None)
     else:
         raw = nx.spring_layout(ordered, seed=seed, iterations=100)
-    return nx.rescale_layout_dict(raw, scale=1.0)
+    names = sorted(raw)
+    points = _principal_axes(np.array([raw[n] for n in names], dtype=float))
+    # Scale so that the component's spread (its bounding box's diagonal) grows with √nodes.
+    spread = float(np.hypot(*(points.max(axis=0) - points.min(axis=0)))) or 1.0
+    points = points * (1.2 * math.sqrt(len(names)) / spread)
+    return {name: (float(px), float(py)) for name, (px, py) in zip(names, points)}
 
 
 def node_values(graph: nx.DiGraph, measure: str) -> dict[str, float]:
@@ -170,13 +191,15 @@ def draw_network(graph: nx.DiGraph, out_path: Path | str, *, lang: str = "fa",
     ax = fig.add_subplot()
     ax.set_axis_off()
     events = graph.graph.get("events") or sum(d.get("weight", 1) for *_, d in graph.edges(data=True))
-    fig.suptitle(title or caption("network.title", lang), fontsize=15, fontweight="bold")
+    # Title and subtitle centred over the plot, not the figure: the legend takes one side.
+    ax.set_title(title or caption("network.title", lang), fontsize=15, fontweight="bold", pad=22)
     if graph.number_of_nodes() == 0:
         ax.text(0.5, 0.5, caption("network.empty", lang), ha="center", va="center", fontsize=14,
                 transform=ax.transAxes)
         return save(fig, out_path)
-    ax.set_title(caption("network.subtitle", lang, nodes=graph.number_of_nodes(), events=events),
-                 fontsize=11, color="#444444")
+    ax.annotate(caption("network.subtitle", lang, nodes=graph.number_of_nodes(), events=events),
+                (0.5, 1.0), xycoords="axes fraction", xytext=(0, 4), textcoords="offset points",
+                ha="center", va="bottom", fontsize=11, color="#444444")
     group, names = node_groups(graph, color_by, lang, seed)
     colours = {node: PALETTE[g] if g < len(PALETTE) else OTHER_COLOUR for node, g in group.items()}
     _legend(fig, names, lang)
@@ -245,7 +268,7 @@ def place_nodes(pos: Mapping[str, tuple[float, float]], radius: Mapping[str, flo
     names = sorted(pos)
     if not names:
         return {}
-    points = _principal_axes(np.array([pos[n] for n in names], dtype=float))
+    points = np.array([pos[n] for n in names], dtype=float)
     if width < height:
         points = points[:, ::-1]  # the long side of the layout along the long side of the box
     radii = np.array([radius[n] for n in names], dtype=float)
@@ -284,7 +307,7 @@ def place_nodes(pos: Mapping[str, tuple[float, float]], radius: Mapping[str, flo
 def _principal_axes(points: np.ndarray) -> np.ndarray:
     """The layout turned so that its widest spread runs along x (a force layout has no up)."""
     if len(points) < 3:
-        return points
+        return points - points.mean(axis=0)
     centred = points - points.mean(axis=0)
     _, vectors = np.linalg.eigh(np.cov(centred.T))
     turned = centred @ vectors[:, ::-1]  # eigh sorts ascending: the widest axis first
@@ -347,36 +370,110 @@ def _draw_edges(ax, graph: nx.DiGraph, pos: Mapping, sizes: Mapping[str, float])
                            **style)
 
 
-def _draw_labels(ax, graph: nx.DiGraph, pos: Mapping, sizes: Mapping[str, float], lang: str,
-                 max_labels: int) -> None:
-    """Label the biggest nodes first, below the node or else beside it; a label that would run off
-    the figure, overlap one already drawn or hide the centre of another node is left out."""
+_LEADER_LABELS = 12  # the biggest nodes that may have their label moved out, with a line to it
+
+
+def _label_spots(diameter: float, width: float, height: float, *,
+                 leader: bool = False) -> list[tuple[float, float, bool]]:
+    """Where a label's centre may go, best first: offsets (points) from its node's centre, and
+    whether the label is away from the node (to be drawn with a line to it).
+
+    On the node when the disc is at least as tall as the text (a hub in the crowded centre has
+    no free side), else below, above, right or left of it, and on the node as the last resort.
+    With ``leader``, then farther out in 16 directions (drawn with a line to the node), so that
+    the hubs of a dense core, whose every side is taken, are still named.
+    """
+    r = diameter / 2 + 2
+    sides = [(0.0, -(r + height / 2)), (0.0, r + height / 2), (r + width / 2, 0.0), (-(r + width / 2), 0.0)]
+    spots = [(0.0, 0.0), *sides] if diameter >= 14 else [*sides, (0.0, 0.0)]
+    spots = [(dx, dy, False) for dx, dy in spots]
+    if leader:
+        for reach in (1.0, 2.0, 3.0, 4.5):
+            for step in range(16):
+                angle = math.pi / 2 + step * math.pi / 8  # from above, round
+                dx, dy = math.cos(angle), math.sin(angle)
+                distance = r + reach * 14 + abs(dx) * width / 2 + abs(dy) * height / 2
+                spots.append((distance * dx, distance * dy, True))
+    return spots
+
+
+def place_labels(ax, graph: nx.Graph, pos: Mapping, sizes: Mapping[str, float], *, lang: str = "fa",
+                 max_labels: int = 40) -> dict[str, tuple[float, float, bool]]:
+    """Where to write node labels: ``{node: (dx, dy, moved_out)}`` for the nodes that get one,
+    ``dx, dy`` the label's centre in points from the node's, ``moved_out`` true for a label to
+    be joined to its node by a line.
+
+    The biggest nodes (``sizes``: marker areas, points²) come first; each takes the first free
+    spot of :func:`_label_spots` (on its disc, beside it, or — for the biggest few — farther out,
+    to be drawn with a line). A spot is free when the label stays inside the figure, keeps clear
+    of the labels already placed and covers no node's centre, though a label on its own disc may
+    cover smaller nodes (they show around the text). A label with no free spot is left out, so
+    that every label drawn can be read. ``pos`` is in ``ax``'s data units; the figure's layout
+    must be final (it is settled here).
+
+    >>> from kg.viz.figure import new_figure
+    >>> ax = new_figure(4, 3).add_subplot()
+    >>> graph = nx.Graph([("a", "b")])
+    >>> spots = place_labels(ax, graph, {"a": (0.2, 0.5), "b": (0.8, 0.5)}, {"a": 400, "b": 100})
+    >>> sorted(spots), spots["a"]       # both named; the big disc holds its own label
+    (['a', 'b'], (0.0, 0.0, False))
+    """
     figure = ax.get_figure()
     figure.draw_without_rendering()  # settle the layout, so that label extents are final
     renderer = figure.canvas.get_renderer()
-    centres = {node: ax.transData.transform(pos[node]) for node in graph.nodes}
-    frame = figure.bbox  # a label must not run off the figure
-    placed = []
-    for node in sorted(graph.nodes, key=lambda n: (-sizes[n], n)):
+    scale = figure.dpi / 72  # points → pixels
+    order = sorted(graph.nodes, key=lambda n: (-sizes[n], n))
+    centres = np.array([ax.transData.transform(pos[n]) for n in order]).reshape(-1, 2)
+    area = np.array([sizes[n] for n in order])
+    font = FontProperties(size=10)
+    placed: list[Bbox] = []
+    spots: dict[str, tuple[float, float, bool]] = {}
+    for rank, node in enumerate(order):
         if len(placed) >= max_labels:
             break
-        # Below the node, else above, right or left of it, by its radius (node_size is an area).
-        gap = math.sqrt(sizes[node]) / 2 + 3
-        for offset, ha, va in (((0, -gap), "center", "top"), ((0, gap), "center", "bottom"),
-                               ((gap, 0), "left", "center"), ((-gap, 0), "right", "center")):
-            text = ax.annotate(label(graph.nodes[node], node, lang), pos[node], xytext=offset,
-                               textcoords="offset points", ha=ha, va=va, fontsize=10,
-                               bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75},
-                               zorder=5)
-            text.set_in_layout(False)  # labels must not make constrained layout move the axes
-            box = text.get_window_extent(renderer)
-            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
-            if not inside or any(box.overlaps(other) for other in placed) or \
-                    any(box.contains(*centres[other]) for other in graph.nodes if other != node):
-                text.remove()
-            else:
+        width, height, _ = renderer.get_text_width_height_descent(label(graph.nodes[node], node, lang), font,
+                                                                  ismath=False)
+        width, height = width / scale + 4, height / scale + 4  # points, with the halo
+        for dx, dy, moved in _label_spots(math.sqrt(sizes[node]), width, height, leader=rank < _LEADER_LABELS):
+            cx, cy = centres[rank] + np.array([dx, dy]) * scale
+            box = Bbox.from_extents(cx - width * scale / 2, cy - height * scale / 2,
+                                    cx + width * scale / 2, cy + height * scale / 2)
+            if _free(box, figure.bbox, placed, 3 * scale, centres, area, rank, own=(dx, dy) == (0.0, 0.0)):
                 placed.append(box)
+                spots[node] = (dx, dy, moved)
                 break
+    return spots
+
+
+def _draw_labels(ax, graph: nx.DiGraph, pos: Mapping, sizes: Mapping[str, float], lang: str,
+                 max_labels: int) -> None:
+    """Write the labels :func:`place_labels` found room for, with a white halo that keeps them
+    readable over edges and discs, and a line to the node from a label moved out."""
+    halo = [patheffects.withStroke(linewidth=3, foreground="white")]
+    for node, (dx, dy, moved) in place_labels(ax, graph, pos, sizes, lang=lang, max_labels=max_labels).items():
+        line = {"arrowprops": {"arrowstyle": "-", "color": "#555555", "linewidth": 0.8,
+                               "shrinkA": 0, "shrinkB": math.sqrt(sizes[node]) / 2}} if moved else {}
+        annotation = ax.annotate(label(graph.nodes[node], node, lang), pos[node], xytext=(dx, dy),
+                                 textcoords="offset points", ha="center", va="center_baseline",
+                                 fontsize=10, zorder=5, path_effects=halo, **line)
+        annotation.set_in_layout(False)  # labels must not make constrained layout move the axes
+
+
+def _free(box: Bbox, frame: Bbox, placed: list[Bbox], apart: float, centres: np.ndarray,
+          area: np.ndarray, rank: int, *, own: bool) -> bool:
+    """Whether a label's ``box`` may be drawn (see :func:`_draw_labels`); ``centres`` and
+    ``area`` are of all nodes, biggest first, the label's own node at ``rank``."""
+    if not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1):
+        return False
+    padded = box.padded(apart)
+    if any(padded.overlaps(other) for other in placed):
+        return False
+    covered = (box.x0 <= centres[:, 0]) & (centres[:, 0] <= box.x1) & \
+              (box.y0 <= centres[:, 1]) & (centres[:, 1] <= box.y1)
+    covered[rank] = False
+    if own:  # on its own disc: smaller nodes may lie under the text
+        covered &= area >= area[rank]
+    return not covered.any()
 
 
 def _legend(fig, names: list[str], lang: str) -> None:

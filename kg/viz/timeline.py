@@ -19,11 +19,15 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from kg.viz.figure import caption, check_lang, digits, new_figure, save
+from kg.viz.figure import caption, check_lang, digits, join_notes, new_figure, save
 
-__all__ = ["draw_dyad_timeline", "period_axis"]
+__all__ = ["draw_dyad_timeline", "period_axis", "main_span", "skip_gaps", "GAP"]
+
+#: The slot of a stretch of empty periods left out of the time axis (:func:`skip_gaps`).
+GAP = "…"
 
 _COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
@@ -47,13 +51,71 @@ def period_axis(periods: Iterable[str]) -> list[str]:
     return out
 
 
+def skip_gaps(axis: list[str], present: Iterable[str], longest: int = 6) -> list[str]:
+    """``axis`` with each run of more than ``longest`` periods without events replaced by one
+    :data:`GAP` slot, so that a pair seen in 2020 and again in 2025 does not leave the plot empty
+    in between.
+
+    >>> skip_gaps(period_axis(["2020-01", "2021-03"]), ["2020-01", "2021-03"])
+    ['2020-01', '…', '2021-03']
+    >>> skip_gaps(["2020-01", "2020-02", "2020-03"], ["2020-01", "2020-03"])
+    ['2020-01', '2020-02', '2020-03']
+    """
+    found = set(present)
+    out: list[str] = []
+    empty: list[str] = []
+    for period in axis:
+        if period in found:
+            out += [GAP] if len(empty) > longest else empty
+            empty = []
+            out.append(period)
+        else:
+            empty.append(period)
+    return out + ([GAP] if len(empty) > longest else empty)
+
+
+def main_span(counts: Mapping[str, int], trim: float = 0.01) -> tuple[str, str] | None:
+    """The first and last period that hold all but ``trim`` of the events at each end.
+
+    News dates a few events years back (a treaty of 1995 recalled in 2020); one such event would
+    stretch the time axis over decades and squeeze the rest into one edge. The ends are cut where
+    fewer than ``trim`` of the events lie beyond them (with few events nothing is cut: an end is
+    cut only while the events beyond it stay below ``trim`` of all).
+
+    >>> main_span({"1995-03": 1, "2019-11": 60, "2020-01": 40})
+    ('2019-11', '2020-01')
+    >>> main_span({"1995-03": 1, "2020-01": 4})
+    ('1995-03', '2020-01')
+    """
+    periods = sorted(p for p, n in counts.items() if n > 0)
+    if not periods:
+        return None
+    allowed = trim * sum(counts[p] for p in periods)
+    first, last, cut = 0, len(periods) - 1, 0
+    while first < last and cut + counts[periods[first]] < allowed:
+        cut += counts[periods[first]]
+        first += 1
+    cut = 0
+    while last > first and cut + counts[periods[last]] < allowed:
+        cut += counts[periods[last]]
+        last -= 1
+    return periods[first], periods[last]
+
+
+def _legend_handle(colour: str) -> Line2D:
+    """A legend marker of one size for every pair (a scatter's own handle takes its first size)."""
+    return Line2D([], [], color=colour, linewidth=2, marker="o", markersize=8, markeredgecolor="white")
+
+
 def draw_dyad_timeline(rows: Iterable[Mapping[str, Any]], out: Path | str, *, lang: str = "fa",
-                       value: str = "score_mean", top: int = 6, title: str | None = None) -> Path:
+                       value: str = "score_mean", top: int = 6, title: str | None = None,
+                       trim: float = 0.01) -> Path:
     """Plot each pair's score per period (rows of :func:`~kg.analytics.measures.dyad_scores`).
 
     One line per dyad, for the ``top`` dyads with most events; a marker's area shows the period's
-    number of events; periods without events are gaps. The band above zero is cooperation, below
-    conflict.
+    number of events; periods without events are gaps, and a stretch of more than six of them is
+    left out of the axis (a dashed line, :func:`skip_gaps`). The band above zero is cooperation,
+    below conflict.
 
     Parameters
     ----------
@@ -61,6 +123,9 @@ def draw_dyad_timeline(rows: Iterable[Mapping[str, Any]], out: Path | str, *, la
     out: a .png, .svg or .pdf file.
     lang: captions in ``fa`` or ``en`` (the row labels are drawn as they are).
     value: the column to plot (``score_mean`` or ``score_sum``).
+    top: how many pairs to draw.
+    trim: the share of the pairs' events that may be left out at each end of the time axis
+        (:func:`main_span`); the figure says how many were. 0 shows every period.
     """
     check_lang(lang)
     rows = [row for row in rows if row.get(value) is not None]
@@ -77,21 +142,32 @@ def draw_dyad_timeline(rows: Iterable[Mapping[str, Any]], out: Path | str, *, la
         series[(row["a"], row["b"])].append(row)
     totals = {pair: sum(r.get("events", 1) for r in found) for pair, found in series.items()}
     chosen = sorted(series, key=lambda pair: (-totals[pair], pair))[:top]
-    axis = period_axis(row["period"] for pair in chosen for row in series[pair])
+    counts: dict[str, int] = defaultdict(int)
+    for pair in chosen:
+        for row in series[pair]:
+            counts[row["period"]] += row.get("events", 1)
+    first_period, last_period = main_span(counts, trim)
+    left_out = sum(n for p, n in counts.items() if not first_period <= p <= last_period)
+    axis = skip_gaps(period_axis([first_period, last_period]), counts)
     where = {period: i for i, period in enumerate(axis)}
+    busiest = max(row.get("events", 1) for pair in chosen for row in series[pair])
+    handles, names = [], []
     for i, pair in enumerate(chosen):
-        found = sorted(series[pair], key=lambda r: r["period"])
-        first = found[0]
-        name = f"{first.get('a_label') or pair[0]} – {first.get('b_label') or pair[1]}"
-        xs, ys, sizes = [], [], []
+        found = sorted((r for r in series[pair] if r["period"] in where), key=lambda r: r["period"])
+        first = series[pair][0]
+        colour = _COLOURS[i % len(_COLOURS)]
+        handles.append(_legend_handle(colour))
+        names.append(f"{first.get('a_label') or pair[0]} – {first.get('b_label') or pair[1]}")
+        if not found:
+            continue
         dodge = (i - (len(chosen) - 1) / 2) * 0.05  # pairs with equal scores stay visible
-        for row in found:
-            xs.append(where[row["period"]] + dodge)
-            ys.append(row[value])
-            sizes.append(30 + 25 * row.get("events", 1))
+        xs = [where[row["period"]] + dodge for row in found]
+        ys = [row[value] for row in found]
+        # Area by events, up to a disc of about 22 points across: big enough to compare,
+        # small enough not to hide the neighbouring months.
+        sizes = [25 + 375 * (row.get("events", 1) / busiest) ** 0.5 for row in found]
         # Break the line where periods are missing, so a gap does not look like a trend.
         segment_x, segment_y = [xs[0]], [ys[0]]
-        colour = _COLOURS[i % len(_COLOURS)]
         for x, y in zip(xs[1:], ys[1:]):
             if round(x - segment_x[-1]) != 1:
                 ax.plot(segment_x, segment_y, color=colour, linewidth=2)
@@ -99,7 +175,7 @@ def draw_dyad_timeline(rows: Iterable[Mapping[str, Any]], out: Path | str, *, la
             segment_x.append(x)
             segment_y.append(y)
         ax.plot(segment_x, segment_y, color=colour, linewidth=2)
-        ax.scatter(xs, ys, s=sizes, color=colour, edgecolors="white", zorder=3, label=name)
+        ax.scatter(xs, ys, s=sizes, color=colour, edgecolors="white", zorder=3, alpha=0.9)
     ax.axhline(0, color="#555555", linewidth=1)
     low, high = ax.get_ylim()
     bound = max(abs(low), abs(high), 1.0) * 1.1
@@ -107,8 +183,11 @@ def draw_dyad_timeline(rows: Iterable[Mapping[str, Any]], out: Path | str, *, la
     ax.axhspan(0, bound, color="#2ca02c", alpha=0.06)
     ax.axhspan(-bound, 0, color="#d62728", alpha=0.06)
     step = max(1, len(axis) // 12)
-    ax.set_xticks(range(0, len(axis), step), [digits(p, lang) for p in axis[::step]],
-                  rotation=45 if len(axis) > 6 else 0)
+    ticks = sorted(set(range(0, len(axis), step)) | {i for i, p in enumerate(axis) if p == GAP})
+    ax.set_xticks(ticks, [digits(axis[i], lang) for i in ticks], rotation=45 if len(axis) > 6 else 0)
+    for i in ticks:
+        if axis[i] == GAP:  # a dashed line where empty periods were left out
+            ax.axvline(i, color="#999999", linewidth=1, linestyle=(0, (3, 3)))
     ax.set_xlim(-0.5, len(axis) - 0.5)
     if lang == "fa":  # Persian digits on the score axis too, as on the period axis
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: digits(f"{v:g}".replace("-", "−"), lang)))
@@ -116,6 +195,10 @@ def draw_dyad_timeline(rows: Iterable[Mapping[str, Any]], out: Path | str, *, la
     ax.set_ylabel(caption("timeline.y", lang))
     ax.grid(axis="y", alpha=0.3)
     # Below the plot, outside it: a legend inside would sit on some pair's points.
-    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=min(3, len(chosen)),
-               fontsize=9, frameon=False, markerscale=0.6)
+    fig.legend(handles, names, loc="outside lower center", ncols=min(3, len(chosen)), fontsize=9,
+               frameon=False)
+    notes = [caption("timeline.size", lang)]
+    if left_out:
+        notes.append(caption("timeline.trimmed", lang, n=left_out, first=first_period, last=last_period))
+    ax.set_title(join_notes(notes, lang), fontsize=8.5, color="#666666")
     return save(fig, out)

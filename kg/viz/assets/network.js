@@ -248,7 +248,7 @@
     const link = e.url ? `<a class="kg-headline" href="${esc(e.url)}" target="_blank" rel="noopener noreferrer" dir="auto">${esc(title)}</a>`
                        : `<span class="kg-headline" dir="auto">${esc(title)}</span>`;
     const evidence = e.evidence ? `<span class="kg-evidence" dir="auto">«${esc(e.evidence.length > 260 ? e.evidence.slice(0, 257) + "…" : e.evidence)}»</span>` : "";
-    return `<li><b style="color:${cat ? cat.colour : "#444"}">${esc(cat ? cat.label : e.category)}</b> · ` +
+    return `<li><b style="color:${cat ? cat.colour : "#444"}">${esc(cat ? cat.label : e.category)}</b>${persian ? "، " : " · "}` +
            `<span class="kg-meta">${when}</span><br>${link}${evidence}</li>`;
   }
   function edgeBox(j) {

@@ -109,3 +109,19 @@ def test_a_negotiating_format_names_its_member_states():
 def test_a_regional_group_stays_one_party():
     mentions = ActorFinder.default("fa").find("نشست کشورهای حاشیه دریای خزر", 0, Discourse(home="IRN"))
     assert [m.actor.key for m in mentions] == ["CASPIAN"]
+
+
+@pytest.mark.parametrize(("text", "day", "state"), [
+    ("نیکلاس مادورو از ایران تشکر کرد", date(2020, 5, 24), "VEN"),
+    ("زلمای خلیل‌زاد با اشرف غنی دیدار کرد", date(2020, 3, 1), "USA"),
+    ("علی شمخانی در بغداد گفت", date(2020, 3, 8), "IRN"),
+    ("جان بولتون در توییتی نوشت", date(2020, 5, 24), None),  # national security adviser until 2019-09-10
+    ("جان بولتون در توییتی نوشت", date(2019, 5, 24), "USA"),
+])
+def test_leaders_and_envoys_of_2019_2020_act_for_their_state_while_in_office(text, day, state):
+    assert parties(text, day)[0][1] == state
+
+
+def test_a_korean_family_name_alone_is_not_kim_jong_un():
+    assert parties("آقای کیم گفت", date(2020, 1, 1)) == []
+    assert parties("کیم جونگ اون گفت", date(2020, 1, 1)) == [("کیم جونگ اون", "PRK")]

@@ -38,8 +38,8 @@ _CAPTIONS = {
     "network.subtitle": ("{nodes} actors, {events} events", "{nodes} کنشگر، {events} رویداد"),
     "network.note": ("node size: {size} · arrow: actor → recipient · width: events",
                      "اندازه: {size}؛ پیکان: کنشگر ← گیرنده؛ ضخامت: شمار رویدادها"),
-    # Persian captions: no brackets (easily mirrored the wrong way between Persian and Latin
-    # text) and «؛» between parts, not «·», which reads as the Persian zero «۰».
+    # Persian captions: no brackets or signed numbers (bidi easily puts them on the wrong side
+    # between Persian and Latin text), and «؛» between parts, not «·», which reads as «۰».
     "network.note_dense": ("node size: {size} · width: events · directions not drawn: too many ties",
                            "اندازه: {size}؛ ضخامت: شمار رویدادها؛ جهت‌ها رسم نشده: پیوندها بسیارند"),
     "network.empty": ("No interactions in the graph", "تعاملی در گراف نیست"),
@@ -50,7 +50,7 @@ _CAPTIONS = {
     "size.none": ("fixed", "ثابت"),
     "timeline.title": ("Cooperation and conflict between pairs", "همکاری و تنش میان جفت‌ها"),
     "timeline.y": ("mean PLOVER score (−10 conflict … +10 cooperation)",
-                   "میانگین امتیاز PLOVER، از −۱۰ تنش تا +۱۰ همکاری"),
+                   "میانگین امتیاز PLOVER: منفی تنش، مثبت همکاری"),
     "timeline.x": ("period", "دوره"),
     "timeline.size": ("marker area: events in the period", "اندازهٔ دایره: شمار رویدادهای دوره"),
     "timeline.trimmed": ("{n} events outside {first} … {last} not shown",

@@ -159,7 +159,7 @@ def _periods(events: list[dict[str, Any]]) -> dict[str, list[str]]:
 
 
 def network_page_data(store, *, lang: str = "fa", level: str = "actor", size_by: str | None = "pagerank",
-                      color_by: str = "community", title: str | None = None, max_labels: int = 200,
+                      color_by: str = "community", title: str | None = None, max_labels: int = 60,
                       seed: int = 42, **filters: Any) -> dict[str, Any]:
     """Everything the page embeds, as a JSON-ready dict (see :func:`write_network_html`).
 
@@ -242,7 +242,7 @@ def render_network_html(data: Mapping[str, Any]) -> str:
 
 def write_network_html(store, out: Path | str, *, lang: str = "fa", level: str = "actor",
                        size_by: str | None = "pagerank", color_by: str = "community",
-                       title: str | None = None, max_labels: int = 200, seed: int = 42,
+                       title: str | None = None, max_labels: int = 60, seed: int = 42,
                        **filters: Any) -> Path:
     """Write the interaction network of ``store`` as one self-contained, offline HTML page.
 

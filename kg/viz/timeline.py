@@ -189,8 +189,9 @@ def draw_dyad_timeline(rows: Iterable[Mapping[str, Any]], out: Path | str, *, la
         if axis[i] == GAP:  # a dashed line where empty periods were left out
             ax.axvline(i, color="#999999", linewidth=1, linestyle=(0, (3, 3)))
     ax.set_xlim(-0.5, len(axis) - 0.5)
-    if lang == "fa":  # Persian digits on the score axis too, as on the period axis
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: digits(f"{v:g}".replace("-", "−"), lang)))
+    if lang == "fa":  # Persian digits and decimal sign «٫» on the score axis too
+        ax.yaxis.set_major_formatter(FuncFormatter(
+            lambda v, _: digits(f"{v:g}".replace("-", "−").replace(".", "٫"), lang)))
     ax.set_xlabel(caption("timeline.x", lang))
     ax.set_ylabel(caption("timeline.y", lang))
     ax.grid(axis="y", alpha=0.3)

@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 from kg.text.normalize import normalise  # noqa: E402
 from kg.text.script import ZWNJ  # noqa: E402
 from kg.text.zwnj import ZwnjRestorer  # noqa: E402
-from scripts.learn_zwnj import DEFAULT_CORPUS, is_training, keeps_zwnj  # noqa: E402
+from scripts.learn_zwnj import DEFAULT_CORPUS, is_dev, is_training, keeps_zwnj  # noqa: E402
 
 _HAZM = """
 import json, sys, time
@@ -138,13 +138,13 @@ def _joined(gold: list[str], out: list[str], paired: dict[int, str]) -> set[int]
     return found
 
 
-def training_shares(corpus: Path) -> dict[str, dict[str, float]]:
-    """For every word of the training split written with a ZWNJ at least once: the share of each
-    of its spellings (with and without ZWNJs)."""
+def training_shares(corpus: Path, dev: bool = False) -> dict[str, dict[str, float]]:
+    """For every word of the training split (less the development split when ``dev``) written
+    with a ZWNJ at least once: the share of each of its spellings (with and without ZWNJs)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     with corpus.open(encoding="utf-8") as handle:
         for index, line in enumerate(handle):
-            if not is_training(index):
+            if not is_training(index, dev):
                 continue
             record = json.loads(line)
             text = normalise(f"{record.get('title') or ''}\n{record.get('text') or ''}", "fa",
@@ -174,12 +174,13 @@ def ceiling(golds: list[str]) -> float:
     return best / affected if affected else 0.0
 
 
-def held_out(corpus: Path, all_held_out: bool) -> list[str]:
-    """Gold texts of the held-out articles (normalised, not restored)."""
+def held_out(corpus: Path, all_held_out: bool, dev: bool = False) -> list[str]:
+    """Gold texts of the held-out articles, or of the development split when ``dev`` (normalised,
+    not restored)."""
     golds = []
     with corpus.open(encoding="utf-8") as handle:
         for index, line in enumerate(handle):
-            if is_training(index):
+            if (not is_dev(index)) if dev else is_training(index):
                 continue
             record = json.loads(line)
             gold = normalise(f"{record.get('title') or ''}\n{record.get('text') or ''}", "fa",
@@ -189,8 +190,9 @@ def held_out(corpus: Path, all_held_out: bool) -> list[str]:
     return golds
 
 
-def run_ours(golds: list[str], inputs: list[str], shares: dict) -> Score:
-    restorer = ZwnjRestorer.default()
+def run_ours(golds: list[str], inputs: list[str], shares: dict, data: Path | None = None
+             ) -> Score:
+    restorer = ZwnjRestorer.load(data) if data else ZwnjRestorer.default()
     restorer.restore_text("آغاز")  # load the data before the clock starts
     score = Score("kg.text.zwnj", variants=shares)
     start = time.perf_counter()
@@ -275,6 +277,11 @@ def main(argv: list[str] | None = None) -> None:
                         help="also articles that write only some of their ZWNJs")
     parser.add_argument("--lost-as", choices=("nothing", "space"), default="nothing",
                         help="how the input loses its ZWNJs: deleted (web text) or typed as spaces")
+    parser.add_argument("--dev", action="store_true",
+                        help="score the development split (index %% 5 == 1) instead of the held-out "
+                             "articles, with data learned by learn_zwnj.py --dev --out DIR")
+    parser.add_argument("--data", default=None, metavar="DIR",
+                        help="the restorer's zwnj-*.tsv from DIR (default: the package's lexicons)")
     parser.add_argument("--show", type=int, default=0, help="print this many misses and breaks")
     parser.add_argument("--prepare-speed", action="store_true",
                         help="also time kg.text.prepare (the pipeline's entry) over the whole corpus")
@@ -282,10 +289,10 @@ def main(argv: list[str] | None = None) -> None:
     corpus = Path(args.corpus)
     if not corpus.exists():
         sys.exit(f"corpus not found: {corpus}")
-    golds = held_out(corpus, args.all_held_out)
+    golds = held_out(corpus, args.all_held_out, args.dev)
     inputs = [gold.replace(ZWNJ, "" if args.lost_as == "nothing" else " ") for gold in golds]
-    shares = training_shares(corpus)
-    scores = [run_ours(golds, inputs, shares)]
+    shares = training_shares(corpus, args.dev)
+    scores = [run_ours(golds, inputs, shares, Path(args.data) if args.data else None)]
     python = hazm_python(args.hazm_python)
     if python:
         hazm = run_hazm(python, golds, inputs, shares)

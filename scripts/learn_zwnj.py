@@ -2,14 +2,17 @@
 
 Reads a JSONL corpus (``title``/``text`` per line; by default the shared IR-News corpus), keeps the
 TRAINING split only (articles whose line index % 5 != 0; the others are held out for
-``benchmarks/zwnj_restore.py``), skips articles that lost their ZWNJs (they would teach the joined
+``benchmarks/zwnj_restore.py``; with ``--dev`` the articles whose index % 5 == 1 are left out too,
+to tune the restorer on them without touching the held-out ones), skips articles that lost their ZWNJs (they would teach the joined
 spellings), normalises each article exactly as the toolkit does (without restoration) and counts
 word forms. Writes, in ``ontology/lexicons/``:
 
 ``zwnj-forms.tsv``  stripped word → its most frequent ZWNJ form, for words seen with a ZWNJ
                     (``--min-count`` times or more, once by default) more often than without; plus
                     Persian names with a ZWNJ from the project's gazetteer (names are rare in any
-                    corpus and the gazetteer spells them right);
+                    corpus and the gazetteer spells them right); plus, with ``--hazm-words``, the
+                    ZWNJ forms of hazm's word list (``hazm/data/words.dat``, MIT) for words the
+                    corpora never show, where hazm's own counts prefer the ZWNJ spelling;
 ``zwnj-words.tsv``  words seen written without a ZWNJ at least as often as with one (left alone);
 ``zwnj-rules.tsv``  word types written with and without a ZWNJ at the cuts the restorer's rules
                     make: a suffix after a known stem (by the stem's final letter), and a known
@@ -18,9 +21,15 @@ word forms. Writes, in ``ontology/lexicons/``:
 Usage::
 
     python scripts/learn_zwnj.py [CORPUS.jsonl] [--extra OTHER.jsonl] [--min-count 1]
+                                 [--hazm-words words.dat] [--dev] [--out DIR]
 
-The committed data was made with
-``python scripts/learn_zwnj.py --extra ../shared/corpus/fa-farsnews.jsonl``.
+The committed data was made with ::
+
+    pip download hazm==0.10.0 --no-deps -d /tmp/hazm && unzip /tmp/hazm/hazm-*.whl -d /tmp/hazm
+    python scripts/learn_zwnj.py --extra ../shared/corpus/fa-farsnews.jsonl \
+        --hazm-words /tmp/hazm/hazm/data/words.dat
+
+(the wheel is only read for its word list; hazm is not a dependency).
 
 The word lists are facts of usage (word forms and counts), not the articles' text.
 """
@@ -43,18 +52,26 @@ from kg.text.zwnj import SUFFIXES, _WORD  # noqa: E402
 OUT = ROOT / "ontology" / "lexicons"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "fa-irnews.jsonl"
 HELD_OUT_EVERY = 5
+DEV_REMAINDER = 1  # with --dev, index % 5 == 1 is a development split for tuning
 MIN_ZWNJ_RATE = 0.02  # ZWNJs per word below which an article is taken to have lost them
 # What the shared corpora are, for the data files' headers (word forms and counts are facts of
 # usage, not the articles' text).
 SOURCES = {
     "fa-irnews.jsonl": "IR-News-Dataset (github shessam/IR-News-Dataset, GPL-3.0)",
     "fa-farsnews.jsonl": "Fars News articles (github language-ml/course-nlp-ir-1-text-exploring)",
+    "words.dat": "hazm 0.10 word list (github roshan-research/hazm, MIT)",
 }
 
 
-def is_training(index: int) -> bool:
-    """The split rule shared with the benchmark: every fifth article is held out."""
-    return index % HELD_OUT_EVERY != 0
+def is_training(index: int, dev: bool = False) -> bool:
+    """The split rule shared with the benchmark: every fifth article is held out; with ``dev``,
+    the articles just after them are left out too (the development split)."""
+    return index % HELD_OUT_EVERY != 0 and not (dev and is_dev(index))
+
+
+def is_dev(index: int) -> bool:
+    """The development split (index % 5 == 1): training articles set aside to tune on."""
+    return index % HELD_OUT_EVERY == DEV_REMAINDER
 
 
 def keeps_zwnj(text: str, rate: float = MIN_ZWNJ_RATE) -> bool:
@@ -63,24 +80,25 @@ def keeps_zwnj(text: str, rate: float = MIN_ZWNJ_RATE) -> bool:
     return text.count(ZWNJ) / words >= rate
 
 
-def count_words(corpus: Path, rate: float = MIN_ZWNJ_RATE, extra: tuple[Path, ...] = ()
-                ) -> tuple[Counter[str], Counter[str], int]:
+def count_words(corpus: Path, rate: float = MIN_ZWNJ_RATE, extra: tuple[Path, ...] = (),
+                dev: bool = False) -> tuple[Counter[str], Counter[str], int]:
     """Word forms with a ZWNJ and plain words of the ZWNJ-keeping articles of the training split
-    of ``corpus`` and of every article of the ``extra`` corpora (which the benchmark never reads)."""
+    of ``corpus`` (less the development split when ``dev``) and of every article of the ``extra``
+    corpora (which the benchmark never reads)."""
     with_zwnj: Counter[str] = Counter()
     plain: Counter[str] = Counter()
     used = 0
     for path in (corpus, *extra):
-        used += _count_corpus(path, rate, with_zwnj, plain, split=path == corpus)
+        used += _count_corpus(path, rate, with_zwnj, plain, split=path == corpus, dev=dev)
     return with_zwnj, plain, used
 
 
 def _count_corpus(corpus: Path, rate: float, with_zwnj: Counter[str], plain: Counter[str],
-                  split: bool) -> int:
+                  split: bool, dev: bool) -> int:
     used = 0
     with corpus.open(encoding="utf-8") as handle:
         for index, line in enumerate(handle):
-            if split and not is_training(index):
+            if split and not is_training(index, dev):
                 continue
             record = json.loads(line)
             text = normalise(f"{record.get('title') or ''}\n{record.get('text') or ''}", "fa",
@@ -99,6 +117,29 @@ def gazetteer_forms() -> set[str]:
     for path in sorted((ROOT / "ontology" / "gazetteer").glob("*.tsv")):
         text = normalise(path.read_text(encoding="utf-8"), "fa", restore_zwnj=False).text
         found.update(w for w in _WORD.findall(text) if ZWNJ in w)
+    return found
+
+
+def hazm_forms(path: Path, known: set[str]) -> dict[str, tuple[str, int, int]]:
+    """ZWNJ forms of hazm's word list (``word<TAB>count<TAB>tags`` lines) for words not in
+    ``known``, where hazm counts the ZWNJ spelling more often than the plain one.
+
+    hazm's list comes from a far larger corpus than ours, so it knows rarer compounds
+    («پیش‌بالینی», «عیب‌گویی»); our own counts win wherever both have the word.
+    """
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = line.rstrip("\n").split("\t")
+            if len(row) >= 2 and row[1].isdigit():
+                word = normalise(row[0], "fa", restore_zwnj=False).text
+                if _WORD.fullmatch(word):
+                    spellings[word.replace(ZWNJ, "")][word] += int(row[1]) + 1
+    found = {}
+    for stripped, counts in spellings.items():
+        form, count = counts.most_common(1)[0]
+        if stripped not in known and ZWNJ in form and count > counts[stripped]:
+            found[stripped] = (form, 0, 0)
     return found
 
 
@@ -169,13 +210,15 @@ def _compound_parts(first: str, second: str, known: set[str]) -> bool:
 
 
 def write(forms: dict[str, tuple[str, int, int]], words: set[str], plain: Counter[str],
-          rules: Counter[tuple[str, str, str, bool]], used: int, names: set[str], sources: str) -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+          rules: Counter[tuple[str, str, str, bool]], used: int, names: set[str], sources: str,
+          out_dir: Path = OUT) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
     header = (f"# Learned by scripts/learn_zwnj.py from {sources}: {used} articles that keep their ZWNJs;\n"
               "# the benchmark's held-out articles (fa-irnews line index % 5 == 0) are not among them.\n")
-    with (OUT / "zwnj-forms.tsv").open("w", encoding="utf-8") as out:
+    with (out_dir / "zwnj-forms.tsv").open("w", encoding="utf-8") as out:
         out.write(header + "# stripped: the word without ZWNJ; form: how edited text writes it;\n"
-                  "# count: times seen in that form; plain: times seen without ZWNJ (0 and 0 = a gazetteer name).\n"
+                  "# count: times seen in that form; plain: times seen without ZWNJ (0 and 0 = from a\n"
+                  "# word list: the gazetteer's names or hazm's words).\n"
                   "stripped\tform\tcount\tplain\n")
         for stripped, (form, count, plain_count) in sorted(forms.items()):
             out.write(f"{stripped}\t{form}\t{count}\t{plain_count}\n")
@@ -183,12 +226,12 @@ def write(forms: dict[str, tuple[str, int, int]], words: set[str], plain: Counte
             stripped = name.replace(ZWNJ, "")
             if stripped not in forms and stripped not in words:
                 out.write(f"{stripped}\t{name}\t0\t0\n")
-    with (OUT / "zwnj-words.tsv").open("w", encoding="utf-8") as out:
+    with (out_dir / "zwnj-words.tsv").open("w", encoding="utf-8") as out:
         out.write(header + "# Words edited text writes without ZWNJ (at least as often as with): never changed.\n"
                   "word\tcount\n")
         for word in sorted(words):
             out.write(f"{word}\t{plain[word]}\n")
-    with (OUT / "zwnj-rules.tsv").open("w", encoding="utf-8") as out:
+    with (out_dir / "zwnj-rules.tsv").open("w", encoding="utf-8") as out:
         out.write(header + "# Word types written with a ZWNJ at a cut and without one. kind: suffix = a suffix after a\n"
                   "# known stem ending in `final`; first/second = a known word as the first/second part of a\n"
                   "# compound of two known words. The restorer splits an unseen word only where the ZWNJ\n"
@@ -210,16 +253,25 @@ def main(argv: list[str] | None = None) -> None:
                         help="times a ZWNJ form or a plain word must be seen (default 1)")
     parser.add_argument("--min-zwnj-rate", type=float, default=MIN_ZWNJ_RATE,
                         help="ZWNJs per word an article needs to count as keeping them")
+    parser.add_argument("--hazm-words", metavar="DAT",
+                        help="hazm's words.dat: ZWNJ forms of words the corpora never show")
+    parser.add_argument("--dev", action="store_true",
+                        help="also leave out the development split (index %% 5 == 1) to tune on")
+    parser.add_argument("--out", default=str(OUT), help="folder to write (default: the lexicons)")
     args = parser.parse_args(argv)
     with_zwnj, plain, used = count_words(Path(args.corpus), args.min_zwnj_rate,
-                                         tuple(Path(p) for p in args.extra))
+                                         tuple(Path(p) for p in args.extra), args.dev)
     forms, words = learn_forms(with_zwnj, plain, args.min_count)
+    sources_used = [Path(args.corpus), *map(Path, args.extra)]
     rules = learn_rules(forms, words)
+    if args.hazm_words:
+        forms.update(hazm_forms(Path(args.hazm_words), set(forms) | set(plain)))
+        sources_used.append(Path(args.hazm_words))
     names = gazetteer_forms()
-    corpora = [Path(args.corpus), *map(Path, args.extra)]
-    sources = "; ".join(SOURCES.get(p.name, p.name) + (", training split" if p == corpora[0] else "")
-                        for p in corpora)
-    write(forms, words, plain, rules, used, names, sources)
+    split = ", training split" + (" less the development split" if args.dev else "")
+    sources = "; ".join(SOURCES.get(p.name, p.name) + (split if p == sources_used[0] else "")
+                        for p in sources_used)
+    write(forms, words, plain, rules, used, names, sources, Path(args.out))
     print(f"{used} training articles; {len(forms)} ZWNJ forms, {len(words)} plain words, "
           f"{len({k[:3] for k in rules if k[3]})} rule cells, {len(names)} gazetteer forms")
 

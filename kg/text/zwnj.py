@@ -59,6 +59,7 @@ SUFFIXES = tuple(sorted(
     key=len, reverse=True))
 # Personal endings of a verb: «میفرستادیم» = می + فرستاد + یم.
 ENDINGS = ("یم", "ید", "ند", "م", "ی", "د")
+_VERB_FINALS = frozenset("دمیه")  # letters a finite verb or participle ends in
 # Separate tokens that belong to the word before («همکاری ها») or after («می کند»).
 _JOIN_AFTER = ("ها", "های", "هایی", "هایش", "هایشان", "هایمان", "هایتان", "ترین", "تر", "ای",
                "ام", "اند", "اید", "ایم")
@@ -72,6 +73,11 @@ _JOIN = re.compile(
 _MIN_RULE_RATE = 0.8
 _MIN_RULE_COUNT = 3
 _MIN_PLURAL_RATE = 0.9
+# A lower bar for a stem that edited text has been seen to write before a ZWNJ (in «مشتری‌ها»,
+# so «مشتریشان» → «مشتری‌شان»; «دانشکده‌ها», so the silent «ه» of «دانشکدهی» takes «‌ی»):
+# the stem's own habit is better evidence than the rate of all stems ending in its letter.
+# Tuned on the development split (learn_zwnj.py --dev), never on the held-out articles.
+_MIN_STEM_SUFFIX_RATE = 0.5
 
 
 @dataclass
@@ -94,8 +100,12 @@ class ZwnjRestorer:
 
     def __post_init__(self) -> None:
         self._verb_bodies: set[str] = set()
+        self._zwnj_stems: set[str] = set()
         for form in self.forms.values():
             parts = form.split(ZWNJ)
+            self._zwnj_stems.add(parts[0])
+            if parts[-1] in SUFFIXES:
+                self._zwnj_stems.add("".join(parts[:-1]))
             if parts[0] in PREFIXES:
                 body = "".join(parts[1:])
                 self._verb_bodies.add(body)
@@ -106,7 +116,12 @@ class ZwnjRestorer:
     @cache
     def default(cls) -> ZwnjRestorer:
         """The restorer of the package's data (``ontology/lexicons/zwnj-*.tsv``), loaded once."""
-        folder = ontology_dir() / "lexicons"
+        return cls.load(ontology_dir() / "lexicons")
+
+    @classmethod
+    def load(cls, folder: Path) -> ZwnjRestorer:
+        """A restorer of the ``zwnj-forms.tsv``, ``zwnj-words.tsv`` and ``zwnj-rules.tsv`` in
+        ``folder`` (another learned set, for instance, to tune on a development split)."""
         forms = {row[0]: row[1] for row in _rows(folder / "zwnj-forms.tsv", 2)}
         words = {row[0] for row in _rows(folder / "zwnj-words.tsv", 1)}
         rules = {}
@@ -141,7 +156,8 @@ class ZwnjRestorer:
             return known
         if len(word) < 4:
             return word
-        return self._by_prefix(word) or self._by_suffix(word) or self._by_compound(word) or word
+        return (self._by_prefix(word) or self._by_suffix(word) or self._by_compound(word)
+                or self._by_run_on_verb(word) or word)
 
     def _known(self, word: str) -> str | None:
         if word in self.forms:
@@ -155,6 +171,19 @@ class ZwnjRestorer:
             body = word[len(prefix):]
             if word.startswith(prefix) and len(body) >= 2 and self._is_verb_body(body):
                 return prefix + ZWNJ + self.restore_word(body)
+        return None
+
+    def _by_run_on_verb(self, word: str) -> str | None:
+        """A verb run into the next word (a space lost as well: «میشودپدر» → «می‌شودپدر»): the
+        prefix is separated when the rest is a verb seen after «می‌» and then a known word."""
+        for prefix in PREFIXES:
+            if not word.startswith(prefix):
+                continue
+            body = word[len(prefix):]
+            for cut in range(len(body) - 2, 2, -1):
+                if body[:cut] in self._verb_bodies and body[cut - 1] in _VERB_FINALS \
+                        and self._known(body[cut:]) is not None:
+                    return prefix + ZWNJ + body
         return None
 
     def _is_verb_body(self, body: str) -> bool:
@@ -178,7 +207,8 @@ class ZwnjRestorer:
             if stem_form is None and suffix.startswith("ها") and len(stem) >= 3 \
                     and rate >= _MIN_PLURAL_RATE:
                 stem_form = stem  # the plural is the one suffix writers separate after any stem
-            if stem_form is None or rate < _MIN_RULE_RATE:
+            bar = _MIN_STEM_SUFFIX_RATE if stem in self._zwnj_stems else _MIN_RULE_RATE
+            if stem_form is None or rate < bar:
                 continue
             joined = stem_form + suffix if stem[-1] in NON_JOINING else stem_form + ZWNJ + suffix
             found.append((len(stem) + (1 if stem[-1] == "ه" and suffix[0] == "ا" else 0), joined))
@@ -193,7 +223,7 @@ class ZwnjRestorer:
                 continue
             rate = max(self.rules.get(("first", first, ""), 0.0),
                        self.rules.get(("second", second, ""), 0.0))
-            if rate < _MIN_RULE_RATE:
+            if rate < _MIN_RULE_RATE:  # not lowered for known stems: it splits names («گران‌ادا»)
                 continue
             first_form = self._known(first)
             second_form = self._known(second) or (self._by_suffix(second) if len(second) >= 4 else None)

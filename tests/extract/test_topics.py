@@ -37,9 +37,16 @@ def test_topics_keep_stated_domains(finder, text, topics):
     "موشک‌ها به پایگاه نظامی آمریکا در عراق اصابت کرد",  # a target, not a domain
     "به گفته منابع امنیتی عراق، این حمله خسارتی نداشت",  # a source
     "سردار سلیمانی در فرودگاه بغداد ترور شد",  # the place of an act, not aviation
+    "به گزارش منابع دیپلماتیک، این دیپلمات ارشد آلمانی گفت",  # sources and persons
+    "او به اتهام فساد مالی تحت پیگرد است",  # a crime, not finance
+    "پلیس او را در بیمارستان بازداشت کرد",  # a place, not health
 ])
 def test_topics_ignore_forces_persons_and_own_affairs(finder, text):
     assert set(finder.find(text)) <= {"oil"}, finder.find(text)
+
+
+def test_attacks_on_hospitals_are_health(finder):
+    assert finder.find("حمله به بیمارستان‌ها و مدارس") == ("health", "education")
 
 
 def test_nuclear_weapons_are_nuclear_not_defence(finder):

@@ -342,23 +342,62 @@ def dyad_scores(store, *, freq: str = "month", level: str = "state", lang: str =
     return rows
 
 
+_SHOWN_CATEGORIES = 5  # categories named in a summary's dyad row; the rest are "… n more"
+_MONTHLY_DYADS = 3  # dyads whose months a summary lists
+
+
 def _compact(row: Row) -> Row:
-    """A dyad row for reading: one ``dyad`` column of both labels, the counts, score, categories."""
+    """A dyad row for reading: one ``dyad`` column of both labels, the counts, score, and the
+    most frequent categories (all of them are in :func:`strongest_dyads`)."""
+    parts = row["categories"].split(", ") if row["categories"] else []
+    shown = ", ".join(parts[:_SHOWN_CATEGORIES]) + (f", … {len(parts) - _SHOWN_CATEGORIES} more"
+                                                    if len(parts) > _SHOWN_CATEGORIES else "")
     return {"dyad": f"{row['a_label']} – {row['b_label']}", "a": row["a"], "b": row["b"],
             "events": row["events"], "a_to_b": row["a_to_b"], "b_to_a": row["b_to_a"],
-            "score_mean": row["score_mean"], "categories": row["categories"]}
+            "score_mean": row["score_mean"], "categories": shown}
 
 
-def summary(store, *, top: int = 10, level: str = "actor", lang: str = "en") -> dict[str, Any]:
-    """The overview of ``kg analyze``: sizes, the most central actors, strongest dyads, communities.
+def _dyad_domains(store, dyads: list[Row], level: str, lang: str, top: int = 4) -> list[Row]:
+    """For each of ``dyads``, its ``top`` domains with their events (most first)."""
+    wanted = {(row["a"], row["b"]) for row in dyads}
+    domains: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in dyad_domain_profile(store, level=level, lang=lang):  # most events first
+        pair = (row["a"], row["b"])
+        if pair in wanted and len(domains[pair]) < top:
+            domains[pair].append(f"{row['topic_label']} {row['events']}")
+    return [{"dyad": row["dyad"], "a": row["a"], "b": row["b"], "events": row["events"],
+             "domains": ", ".join(domains[(row["a"], row["b"])])} for row in dyads]
+
+
+def _dyad_months(store, dyads: list[Row], level: str, lang: str) -> list[Row]:
+    """Month by month, the events and mean PLOVER score of each of ``dyads``."""
+    wanted = {(row["a"], row["b"]): row["dyad"] for row in dyads}
+    return [{"dyad": wanted[(row["a"], row["b"])], "month": row["period"], "events": row["events"],
+             "cooperative": row["cooperative"], "conflictual": row["conflictual"],
+             "score_mean": row["score_mean"]}
+            for row in dyad_scores(store, level=level, lang=lang) if (row["a"], row["b"]) in wanted]
+
+
+def summary(store, *, top: int = 10, level: str = "actor", lang: str = "en",
+            ego: str | None = None) -> dict[str, Any]:
+    """The overview of ``kg analyze``: sizes, the most central actors, strongest dyads, their
+    domains and months, communities, and optionally one actor's ego network.
 
     ``central actors`` rows join weighted degree, PageRank, betweenness (estimated from 256
     sampled sources above :data:`EXACT_BETWEENNESS_MAX_NODES` nodes) and community; they are the
     ``top`` actors by PageRank. ``strongest dyads`` are :func:`strongest_dyads` rows with both
-    labels in one ``dyad`` column. Scalars: ``level``, ``events`` (events that link two
-    parties), ``actors``, ``interactions`` (directed edges).
+    labels in one ``dyad`` column (and the five most frequent categories); ``dyad domains``
+    gives each of them its four busiest domains (:func:`dyad_domain_profile`); ``dyad months``
+    the monthly events and score of the three strongest (:func:`dyad_scores`). With ``ego`` (a
+    node key such as ``IRN``), ``ego network`` lists its ``top`` nearest partners
+    (:func:`ego_network`). Scalars: ``level``, ``events`` (events that link two parties),
+    ``actors``, ``interactions`` (directed edges).
+
+    Raises :class:`~kg.errors.QueryError` ``KG403`` when ``ego`` is not a node of the graph.
     """
     graph = interaction_graph(store, level=level)
+    if ego is not None and ego not in graph:
+        raise _bad("ego", ego, f"actor of the {level}-level graph")
     n = graph.number_of_nodes()
     k = None if n <= EXACT_BETWEENNESS_MAX_NODES else 256
     ranks = {row["node"]: row["pagerank"] for row in pagerank(graph)}
@@ -371,17 +410,21 @@ def summary(store, *, top: int = 10, level: str = "actor", lang: str = "en") -> 
                 "pagerank": ranks[node], "betweenness": between[node],
                 "community": community[node]}
                for node in sorted(ranks, key=lambda x: (-ranks[x], x))[:top]]
-    return {
+    dyads = [_compact(row) for row in strongest_dyads(graph, top=top, lang=lang, table=category_table(store))]
+    result = {
         "level": level,
         "events": graph.graph.get("events", 0),
         "actors": n,
         "interactions": graph.number_of_edges(),
         "central actors": central,
-        "strongest dyads": [_compact(row) for row in
-                            strongest_dyads(graph, top=top, lang=lang, table=category_table(store))],
+        "strongest dyads": dyads,
+        "dyad domains": _dyad_domains(store, dyads, level, lang) if dyads else [],
+        "dyad months": _dyad_months(store, dyads[:_MONTHLY_DYADS], level, lang) if dyads else [],
         "communities": [{"community": number, "size": len(members),
                          "members": ", ".join(label(graph.nodes[m], m, lang)
                                               for m in sorted(members, key=lambda x: (-ranks[x], x)))}
                         for number, members in enumerate(groups[:top], start=1)],
     }
-
+    if ego is not None:
+        result["ego network"] = ego_network(graph, ego, lang=lang)[:top]
+    return result

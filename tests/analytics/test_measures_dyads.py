@@ -8,6 +8,7 @@ import pytest
 
 from kg.analytics.measures import dyad_domain_profile, dyad_scores, strongest_dyads, summary
 from kg.analytics.projections import EventRecord, build_interaction_graph, interaction_graph
+from kg.errors import KGError
 
 
 def test_strongest_dyads_count_a_joint_event_once():
@@ -64,3 +65,29 @@ def test_summary_gives_sizes_and_tables_that_serialise_to_json(store):
     assert result["strongest dyads"][0]["events"] == 4
     assert result["communities"][0]["size"] == 4
     json.dumps(result, ensure_ascii=False)
+
+
+def test_summary_names_each_strong_dyads_domains_and_months(store):
+    result = summary(store, top=3, level="state")
+    domains = {(r["a"], r["b"]): r["domains"] for r in result["dyad domains"]}
+    assert list(domains) == [(r["a"], r["b"]) for r in result["strongest dyads"]]
+    assert domains[("IRN", "TKM")].startswith("Gas 2")
+    months = [(r["month"], r["events"]) for r in result["dyad months"] if r["dyad"].startswith("Russia")]
+    assert months == [("2025-03", 2), ("2025-04", 2)]
+
+
+def test_summary_with_an_ego_lists_its_partners_and_rejects_a_stranger(store):
+    result = summary(store, top=3, level="state", ego="IRN")
+    assert result["ego network"][0]["node"] == "TKM"
+    with pytest.raises(KGError) as caught:
+        summary(store, level="state", ego="ATLANTIS")
+    assert caught.value.code == "KG403"
+
+
+def test_summary_names_at_most_five_categories_of_a_dyad():
+    records = [EventRecord(f"e{i}", category, None, ("IRN",), ("TKM",))
+               for i, category in enumerate(["AGREE", "CONSULT", "SUPPORT", "AID", "REQUEST", "ACCUSE", "REJECT"])]
+    from kg.analytics.measures import _compact
+
+    (row,) = strongest_dyads(build_interaction_graph(records, {}))
+    assert _compact(row)["categories"].endswith(", … 2 more")

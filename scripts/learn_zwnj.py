@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.text.normalize import normalise  # noqa: E402
 from kg.text.script import NON_JOINING, ZWNJ  # noqa: E402
-from kg.text.zwnj import SUFFIXES, _WORD  # noqa: E402
+from kg.text.zwnj import SUFFIXES, _WORD, stem_final  # noqa: E402
 
 OUT = ROOT / "ontology" / "lexicons"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "fa-irnews.jsonl"
@@ -165,7 +165,8 @@ def learn_rules(forms: dict[str, tuple[str, int, int]], words: set[str]
     """Word types written with and without a ZWNJ at a cut the restorer's rules could make.
 
     Keys are ``(kind, affix, final, with_zwnj)``: ``suffix`` counts a suffix after a known stem
-    ending in ``final``; ``first``/``second`` count a known word as the first/second part of a
+    ending in ``final`` (:func:`kg.text.zwnj.stem_final`: its last letter, or «ای»/«وی», where
+    the «ی» is a glide that «شان» joins, «جایشان», unlike «زندگی‌شان»); ``first``/``second`` count a known word as the first/second part of a
     compound of two known words («زیست» in «زیست‌محیطی», «کننده» in «دنبال‌کننده»).
     """
     known = set(words) | set(forms)
@@ -173,7 +174,7 @@ def learn_rules(forms: dict[str, tuple[str, int, int]], words: set[str]
     for stripped, (form, _, _) in forms.items():
         for suffix in SUFFIXES:
             if form.endswith(ZWNJ + suffix) and form[: -len(suffix) - 1].replace(ZWNJ, "") in known:
-                counts[("suffix", suffix, form[-len(suffix) - 2], True)] += 1
+                counts[("suffix", suffix, stem_final(stripped[: -len(suffix)]), True)] += 1
                 break
         for cut in _zwnj_cuts(form):
             first, second = stripped[:cut], stripped[cut:]
@@ -184,7 +185,7 @@ def learn_rules(forms: dict[str, tuple[str, int, int]], words: set[str]
         for suffix in SUFFIXES:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and len(stem) >= 2 and stem in known:
-                counts[("suffix", suffix, stem[-1], False)] += 1
+                counts[("suffix", suffix, stem_final(stem), False)] += 1
                 break
         for cut in range(2, len(word) - 2):
             first, second = word[:cut], word[cut:]
@@ -233,7 +234,7 @@ def write(forms: dict[str, tuple[str, int, int]], words: set[str], plain: Counte
             out.write(f"{word}\t{plain[word]}\n")
     with (out_dir / "zwnj-rules.tsv").open("w", encoding="utf-8") as out:
         out.write(header + "# Word types written with a ZWNJ at a cut and without one. kind: suffix = a suffix after a\n"
-                  "# known stem ending in `final`; first/second = a known word as the first/second part of a\n"
+                  "# known stem ending in `final` (a letter; «ای»/«وی» apart from «ی»); first/second = a known word as the first/second part of a\n"
                   "# compound of two known words. The restorer splits an unseen word only where the ZWNJ\n"
                   "# rate is high (kg/text/zwnj.py); parts never seen with a ZWNJ are left out.\n"
                   "kind\taffix\tfinal\twith_zwnj\twithout\n")

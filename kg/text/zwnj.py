@@ -48,7 +48,7 @@ from kg.resources import ontology_dir
 from kg.text.align import Stage, rewrite
 from kg.text.script import ARABIC_LETTERS, NON_JOINING, ZWNJ
 
-__all__ = ["ZwnjRestorer", "ZWNJ", "PREFIXES", "SUFFIXES", "ENDINGS"]
+__all__ = ["ZwnjRestorer", "ZWNJ", "PREFIXES", "SUFFIXES", "ENDINGS", "stem_final"]
 
 PREFIXES = ("نمی", "می")
 # Suffixes the rules may split off, longest first so that «هایشان» wins over «ها».
@@ -89,7 +89,8 @@ class ZwnjRestorer:
     forms: stripped word → form with ZWNJ (``همکاریها`` → ``همکاری‌ها``).
     words: words to leave as they are.
     rules: ``(kind, affix, final)`` → rate at which edited text puts a ZWNJ at such a cut:
-        ``("suffix", "های", "ی")`` a suffix after a stem ending in a letter, ``("first", "بی", "")``
+        ``("suffix", "های", "ی")`` a suffix after a stem ending in a letter (see
+        :func:`stem_final`), ``("first", "بی", "")``
         and ``("second", "کننده", "")`` a part of a compound (see ``zwnj-rules.tsv``); a rule fires
         at a rate of 0.8 or more.
     """
@@ -126,8 +127,10 @@ class ZwnjRestorer:
         words = {row[0] for row in _rows(folder / "zwnj-words.tsv", 1)}
         rules = {}
         for kind, affix, final, with_zwnj, without in _rows(folder / "zwnj-rules.tsv", 5):
-            if int(with_zwnj) >= _MIN_RULE_COUNT:
-                rules[(kind, affix, final)] = int(with_zwnj) / (int(with_zwnj) + int(without))
+            with_zwnj, without = int(with_zwnj), int(without)
+            if with_zwnj + without >= _MIN_RULE_COUNT:  # seen: a rate, 0 when rarely with ZWNJ
+                rules[(kind, affix, final)] = (with_zwnj / (with_zwnj + without)
+                                               if with_zwnj >= _MIN_RULE_COUNT else 0.0)
         return cls(forms, words, rules)
 
     # -- words ---------------------------------------------------------------------------------
@@ -203,7 +206,7 @@ class ZwnjRestorer:
             if not word.endswith(suffix) or len(stem) < 2:
                 continue
             stem_form = self._known(stem) or (self._by_prefix(stem) if len(stem) >= 4 else None)
-            rate = self.rules.get(("suffix", suffix, stem[-1]), 0.0)
+            rate = self.rules.get(("suffix", suffix, stem_final(stem)), 0.0)
             if stem_form is None and suffix.startswith("ها") and len(stem) >= 3 \
                     and rate >= _MIN_PLURAL_RATE:
                 stem_form = stem  # the plural is the one suffix writers separate after any stem
@@ -288,6 +291,19 @@ class ZwnjRestorer:
                 edits.append((start, space + 1 + len(right), restored))
                 done = space + 1 + len(right)
         return rewrite(text, edits) if edits else (text, Stage())
+
+
+def stem_final(stem: str) -> str:
+    """The ending of ``stem`` that the suffix rules are learned by: its last letter, but «ای» or
+    «وی» when a vowel comes before a final «ی» (a glide there: «جایشان», «نیرویشان» are written
+    joined, while «زندگی‌شان» takes a ZWNJ).
+
+    Example
+    -------
+    >>> stem_final("زندگی"), stem_final("جای"), stem_final("کشور")
+    ('ی', 'ای', 'ر')
+    """
+    return stem[-2:] if stem[-1] == "ی" and len(stem) > 1 and stem[-2] in "او" else stem[-1]
 
 
 def _word_before(text: str, end: int) -> str:

@@ -139,7 +139,7 @@ def timed(rows: list, step: str, function, note: str = ""):
     result = function()
     seconds = time.perf_counter() - began
     rows.append((step, seconds, note(result) if callable(note) else note))
-    print(f"  {step:<38} {seconds:8.2f} s  {rows[-1][2]}", file=sys.stderr, flush=True)
+    print(f"  {step:<44} {seconds:8.2f} s  {rows[-1][2]}", file=sys.stderr, flush=True)
     return result
 
 
@@ -187,12 +187,12 @@ def main(argv: list[str] | None = None) -> None:
               lambda r: f"{len(r):,} rows")
     total = sum(seconds for _, seconds, _ in rows)
     print(f"\nanalytics on {args.events:,} synthetic events, embedded Oxigraph in {folder}")
-    print(f"{'step':<42} {'seconds':>8}  note")
+    print(f"{'step':<44} {'seconds':>8}  note")
     print("-" * 78)
     for step, seconds, note in rows:
-        print(f"{step:<42} {seconds:8.2f}  {note}")
+        print(f"{step:<44} {seconds:8.2f}  {note}")
     print("-" * 78)
-    print(f"{'total':<42} {total:8.2f}")
+    print(f"{'total':<44} {total:8.2f}")
     if args.keep is None:
         shutil.rmtree(folder, ignore_errors=True)
 

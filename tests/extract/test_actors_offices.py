@@ -125,3 +125,14 @@ def test_leaders_and_envoys_of_2019_2020_act_for_their_state_while_in_office(tex
 def test_a_korean_family_name_alone_is_not_kim_jong_un():
     assert parties("آقای کیم گفت", date(2020, 1, 1)) == []
     assert parties("کیم جونگ اون گفت", date(2020, 1, 1)) == [("کیم جونگ اون", "PRK")]
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("نیروهای دموکراتیک سوریه (قسد) این کامیون‌ها را همراهی می‌کردند", "SDF"),  # «سوریه» is part of the name
+    ("کتائب حزب‌الله عراق مسئولیت حمله را بر عهده گرفت", "KATAIB-HEZBOLLAH"),  # not Lebanon's Hezbollah
+    ("ارتش ملی لیبی به طرابلس حمله کرد", "LNA"),
+    ("جریان الصدر خواستار خروج نیروهای آمریکایی شد", "SADRIST"),
+])
+def test_groups_whose_names_hold_a_state_are_the_group_not_the_state(text, group):
+    mentions = ActorFinder.default("fa").find(text, 0, Discourse(home="IRN", day=date(2020, 1, 10)))
+    assert mentions[0].actor.key == group and mentions[0].actor.country is None

@@ -136,3 +136,13 @@ def test_a_korean_family_name_alone_is_not_kim_jong_un():
 def test_groups_whose_names_hold_a_state_are_the_group_not_the_state(text, group):
     mentions = ActorFinder.default("fa").find(text, 0, Discourse(home="IRN", day=date(2020, 1, 10)))
     assert mentions[0].actor.key == group and mentions[0].actor.country is None
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("سپاه پاسداران پایگاه عین الاسد را هدف قرار داد", "IRN"),  # a state body acts for its state
+    ("بیانیه شورای عالی امنیت ملی کاملا گویا بود", "IRN"),
+    ("کنست به انحلال خود رای داد", "ISR"),
+    ("سنتکام اعلام کرد", "USA"),
+])
+def test_state_bodies_stand_for_their_state(text, state):
+    assert parties(text)[0][1] == state

@@ -129,8 +129,9 @@ def node_groups(graph: nx.DiGraph, color_by: str, lang: str, seed: int = 42) -> 
     """Each node's group number and the groups' legend labels, biggest group first.
 
     ``color_by``: ``community`` (Louvain with ``seed``; a community is named by its busiest
-    member), ``country`` (the node's party) or ``type``. Group ``i`` is drawn in ``PALETTE[i]``,
-    groups beyond the palette in ``OTHER_COLOUR``.
+    member), ``country`` (the node's party) or ``type``; countries and types are ranked by the
+    events of their members, so the hubs' groups get colours. Group ``i`` is drawn in
+    ``PALETTE[i]``, groups beyond the palette in ``OTHER_COLOUR``.
     """
     if color_by == "community":
         sets = community_sets(graph, seed=seed)
@@ -142,10 +143,14 @@ def node_groups(graph: nx.DiGraph, color_by: str, lang: str, seed: int = 42) -> 
         return {node: i for i, members in enumerate(sets) for node in members}, names
     attribute = "party" if color_by == "country" else "type"
     values = {node: data.get(attribute) or node for node, data in graph.nodes(data=True)}
+    # The busiest groups (by events of their members, then members) get the palette's colours:
+    # ranked by members alone, countries with many minor officials took them from the hubs.
+    events: dict[str, float] = {}
     counts: dict[str, int] = {}
-    for value in values.values():
+    for node, value in values.items():
+        events[value] = events.get(value, 0) + graph.degree(node, weight="weight")
         counts[value] = counts.get(value, 0) + 1
-    order = sorted(counts, key=lambda v: (-counts[v], v))
+    order = sorted(counts, key=lambda v: (-events[v], -counts[v], v))
     index = {value: i for i, value in enumerate(order)}
     if color_by == "country":
         names = [label(graph.nodes[v], v, lang) if v in graph else v for v in order]

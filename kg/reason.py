@@ -44,7 +44,7 @@ from rdflib.term import Node
 
 from kg.rdf.namespaces import ID
 
-__all__ = ["INFERRED_GRAPH", "Entailments", "entailments", "infer"]
+__all__ = ["INFERRED_GRAPH", "Entailments", "entailments", "infer", "drop_inferred"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -128,6 +128,32 @@ def infer(store, *, problems: list[str] | None = None) -> int:
         problems.extend(found.inconsistencies)
     store.write_batch({INFERRED_GRAPH: found.triples})
     return len(found.triples)
+
+
+def drop_inferred(store) -> int:
+    """Drop ``id:graph/inferred``, leaving only what was asserted; :func:`infer` rebuilds it.
+
+    Parameters
+    ----------
+    store: an open, writable :class:`kg.store.Store`.
+
+    Returns
+    -------
+    The number of triples dropped (0 when there was no inferred graph).
+
+    Example
+    -------
+    >>> from kg.store import open_store
+    >>> from kg.rdf.namespaces import RR, RDF
+    >>> with open_store("memory:") as store:
+    ...     store.write_batch({ID["graph/k"]: [(ID["actor/IRN"], RDF.type, RR.Country)]})
+    ...     dropped = drop_inferred(store), infer(store) > 0, drop_inferred(store) > 0
+    ...     dropped, store.has_graph(INFERRED_GRAPH)
+    ((0, True, True), False)
+    """
+    count = store.count_triples(INFERRED_GRAPH)
+    store.drop_graph(INFERRED_GRAPH)
+    return count
 
 
 def _kept(triple: Triple) -> bool:

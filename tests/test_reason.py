@@ -15,7 +15,7 @@ from kg.store import Store, open_store
 
 owlrl = pytest.importorskip("owlrl", reason="reasoning needs owlrl")
 
-from kg.reason import INFERRED_GRAPH, entailments, infer  # noqa: E402 — after the skip above
+from kg.reason import INFERRED_GRAPH, drop_inferred, entailments, infer  # noqa: E402 — after the skip above
 
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 KEY = "0123456789abcdef0123456789abcdef"
@@ -90,6 +90,18 @@ def test_the_inferred_graph_is_rebuilt_whole(store):
     store.write_batch({ID[f"graph/{KEY}"]: []})                                     # the article goes
     infer(store)
     assert not [t for t in inferred(store) if t[0] == EVENT]
+
+
+def test_the_inferred_graph_can_be_dropped_and_rebuilt_the_same(store):
+    written = infer(store)
+    first = inferred(store)
+    asserted = store.count_triples() - written
+    assert drop_inferred(store) == written
+    assert not store.has_graph(INFERRED_GRAPH) and store.count_triples() == asserted
+    assert (EVENT, RR.involves, IRAN) not in set(store.query(
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}").rows)
+    assert drop_inferred(store) == 0                                   # nothing left to drop
+    assert infer(store) == written and inferred(store) == first
 
 
 def test_asserted_graphs_are_not_changed(store):

@@ -27,7 +27,7 @@ from kg import __version__
 from kg.facts import Actor, ActorKind, ArticleFacts, Event, Mention
 from kg.rdf.namespaces import (
     PROV, RDF, RDFS, RR, SDO, XSD, actor_iri, article_iri, category_iri, context_iri,
-    event_iri, graph_iri, mention_iri, mode_iri, office_iri, role_iri, sentence_iri, topic_iri,
+    event_iri, extraction_iri, graph_iri, mention_iri, mode_iri, office_iri, role_iri, sentence_iri, topic_iri,
     wikidata_iri,
 )
 
@@ -46,24 +46,36 @@ class ArticleGraph:
     triples: list[Triple] = field(default_factory=list)
 
 
-def build_article(facts: ArticleFacts, *, extracted_at: datetime | None = None) -> ArticleGraph:
+def build_article(facts: ArticleFacts, *, extracted_at: datetime | None = None,
+                  timestamp: bool = True) -> ArticleGraph:
     """Build the named graph of one article's facts.
+
+    Provenance follows PROV-O: the graph holds one extraction activity (``rr:Extraction``,
+    ``id:extraction/<content key>``) that ``prov:used`` the article, ended at the time of
+    extraction (``prov:endedAtTime``) and generated every event (``prov:wasGeneratedBy``). Its IRI
+    comes from the content key, not from the time, so ingesting the same text again replaces the
+    activity and its time along with the rest of the graph: the store never holds two extractions
+    of one text.
 
     Parameters
     ----------
     facts: what extraction found.
-    extracted_at: time of extraction (``prov:generatedAtTime``); left out when None, so that the
-        same input always gives the same triples.
+    extracted_at: time of extraction; now (UTC, to the second) when None and ``timestamp``.
+    timestamp: False leaves the time out, so that the same facts always give the same triples
+        (for tests and comparisons).
 
     Returns
     -------
     An :class:`ArticleGraph`: the article graph's IRI and triples.
     """
+    if extracted_at is None and timestamp:
+        extracted_at = datetime.now(timezone.utc).replace(microsecond=0)
     out = ArticleGraph(graph_iri(facts.key), facts.key, facts.article.id)
     add = out.triples.append
     article = article_iri(facts.key)
     lang = facts.article.lang
-    _article_triples(add, facts, article, lang, extracted_at)
+    _article_triples(add, facts, article, lang)
+    _extraction_triples(add, facts.key, article, extracted_at if timestamp else None)
     for event_number, event in enumerate(facts.events):
         _event_triples(add, facts.key, event_number, event, article, lang)
     from_patterns = {m.actor.key for m in facts.mentions if m.via == "role-pattern"}
@@ -81,8 +93,7 @@ def reference_triples(actors: Iterable[Actor]) -> list[Triple]:
     return [triple for actor in actors for triple in actor_triples(actor)]
 
 
-def _article_triples(add, facts: ArticleFacts, article: URIRef, lang: str,
-                     extracted_at: datetime | None) -> None:
+def _article_triples(add, facts: ArticleFacts, article: URIRef, lang: str) -> None:
     source = facts.article
     add((article, RDF.type, RR.Article))
     add((article, RDF.type, SDO.NewsArticle))
@@ -99,8 +110,6 @@ def _article_triples(add, facts: ArticleFacts, article: URIRef, lang: str,
         add((article, SDO.url, Literal(source.url, datatype=XSD.anyURI)))
     if source.source:
         add((article, RR.source, Literal(source.source)))
-    if extracted_at:
-        add((article, PROV.generatedAtTime, Literal(extracted_at.astimezone(timezone.utc), datatype=XSD.dateTime)))
     cited = {i for e in facts.events for i in (e.sentences or (e.provenance.sentence,))}
     for sentence in facts.sentences:
         if sentence.index not in cited and not sentence.is_title:
@@ -111,6 +120,17 @@ def _article_triples(add, facts: ArticleFacts, article: URIRef, lang: str,
         add((node, RR['index'], Literal(sentence.index)))
         add((node, RR.text, Literal(sentence.text, lang=lang)))
         add((node, RR.originalText, Literal(sentence.original, lang=lang)))
+
+
+def _extraction_triples(add, key: str, article: URIRef, extracted_at: datetime | None) -> None:
+    activity = extraction_iri(key)
+    add((activity, RDF.type, RR.Extraction))
+    add((activity, RDF.type, PROV.Activity))
+    add((activity, PROV.used, article))
+    add((activity, RR.extractorVersion, Literal(__version__)))
+    if extracted_at is not None:
+        when = extracted_at if extracted_at.tzinfo else extracted_at.replace(tzinfo=timezone.utc)
+        add((activity, PROV.endedAtTime, Literal(when.astimezone(timezone.utc), datatype=XSD.dateTime)))
 
 
 def _event_triples(add, key: str, number: int, event: Event, article: URIRef, lang: str) -> None:
@@ -143,6 +163,7 @@ def _event_triples(add, key: str, number: int, event: Event, article: URIRef, la
     add((node, RR.confidence, Literal(Decimal(str(event.provenance.confidence)), datatype=XSD.decimal)))
     add((node, RR.extractor, Literal(event.provenance.extractor)))
     add((node, PROV.wasDerivedFrom, article))
+    add((node, PROV.wasGeneratedBy, extraction_iri(key)))
 
 
 def _mention_triples(add, node: URIRef, event: URIRef, mention: Mention, side: str) -> None:

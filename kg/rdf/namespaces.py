@@ -10,6 +10,7 @@ Vocabulary (``RR``): ``https://w3id.org/rrkg/ontology#``; instances live under
 | sentence              | ``id/article/<content key>/s<index>``        |
 | event                 | ``id/event/<content key>-<n>``               |
 | mention in an event   | ``id/event/<content key>-<n>/m<j>``          |
+| extraction (activity) | ``id/extraction/<content key>``              |
 | state / IGO / group   | ``id/actor/<ISO3 or acronym>``               |
 | person                | ``id/person/<slug>``                         |
 | office held           | ``id/office/<person slug>/<role>-<country>-<start>`` |
@@ -36,7 +37,8 @@ __all__ = [
     "BASE", "RR", "ID", "PLOVER", "PLOVER_MODE", "PLOVER_CONTEXT", "TOPIC", "OFFICE", "WD",
     "RDF", "RDFS", "OWL", "SKOS", "PROV", "XSD", "SDO", "DCTERMS",
     "ONTOLOGY_GRAPH", "ACTORS_GRAPH", "META_GRAPH", "PREFIXES",
-    "graph_iri", "article_iri", "sentence_iri", "event_iri", "mention_iri", "actor_iri",
+    "graph_iri", "article_iri", "sentence_iri", "event_iri", "mention_iri", "extraction_iri",
+    "actor_iri",
     "person_iri", "office_iri", "category_iri", "mode_iri", "context_iri", "topic_iri",
     "role_iri", "wikidata_iri", "slug",
 ]
@@ -95,6 +97,12 @@ def event_iri(key: str, number: int) -> URIRef:
 
 def mention_iri(key: str, number: int, mention: int) -> URIRef:
     return ID[f"event/{key}-{number}/m{mention}"]
+
+
+def extraction_iri(key: str) -> URIRef:
+    """IRI of the extraction that made an article's graph: one per content key, not per run, so
+    that ingesting the text again replaces the activity (and its time) instead of adding one."""
+    return ID[f"extraction/{key}"]
 
 
 def actor_iri(key: str) -> URIRef:

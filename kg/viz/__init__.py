@@ -30,7 +30,7 @@ from typing import Any
 
 from kg.analytics.measures import dyad_domain_profile, dyad_scores
 from kg.analytics.projections import interaction_graph
-from kg.errors import Errors, KGError
+from kg.errors import Errors, KGError, QueryError
 from kg.viz.heatmap import draw_domain_heatmap
 from kg.viz.html import write_network_html
 from kg.viz.network import draw_network
@@ -79,6 +79,10 @@ def heatmap_figure(store, out: Path | str, *, lang: str = "fa", level: str = "st
     Options: ``level``, the event filters but ``topics``, and ``value``, ``top_dyads``,
     ``top_topics``, ``title`` of :func:`~kg.viz.heatmap.draw_domain_heatmap`.
     """
+    if options.get("topics") is not None:  # the domains are the heat map's columns
+        raise QueryError(Errors.E403, name="viz", param="topics", value=options["topics"],
+                         kind="filter of the network or timeline (the heat map shows every domain)")
+    options.pop("topics", None)
     rows = dyad_domain_profile(store, level=level, lang=lang,
                                **_split(options, ("categories", "quad_classes", "since", "until")))
     return draw_domain_heatmap(rows, out, lang=lang, **options)

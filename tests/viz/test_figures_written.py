@@ -87,3 +87,10 @@ def test_network_bad_option_is_kg403(tmp_path, options):
     with pytest.raises(KGError) as caught:
         draw_network(nx.DiGraph(), tmp_path / "net.png", **options)
     assert caught.value.code == "KG403"
+
+
+def test_heatmap_with_a_topic_filter_is_kg403_and_without_one_draws(store, tmp_path):
+    with pytest.raises(KGError) as caught:
+        draw("heatmap", store, tmp_path / "h.png", topics=["gas"])
+    assert caught.value.code == "KG403"
+    assert draw("heatmap", store, tmp_path / "h.png", topics=None).read_bytes().startswith(PNG)

@@ -7,11 +7,14 @@ graph), the actors graph (states with ISO codes, persons acting for them, IGOs a
 members) and the metadata graph. Actors' activity follows a Zipf law; CONSULT is the most
 common category, a third of CONSULT events are phone calls.
 
-Backends, each loaded its fastest way, then every ``queries/*.rq`` (no parameters) is run
-``--runs`` times and the median latency printed:
+Backends, each loaded its fastest way, then every ``queries/*.rq`` is run ``--runs`` times and
+the median latency printed: without parameters when it requires none, and with the values of its
+``# example:`` line (the generated graph holds IRN, TKM and foreign ministers, so that every
+query has answers):
 
 - ``rdflib``: the in-memory store (the baseline), ``write_batch``;
-- ``oxigraph``: the embedded store in a folder, ``write_batch`` (its bulk path for new graphs);
+- ``oxigraph``: the embedded store in a folder, ``write_batch`` (its bulk path for new graphs:
+  N-Quads to ``bulk_load``), and the path before it (``to_ox`` + ``bulk_extend``) for comparison;
 - ``oxigraph-server``: ``oxigraph load`` of an N-Quads file (offline), then ``oxigraph serve``;
 - ``virtuoso``: Virtuoso's bulk loader (``ld_dir``, ``rdf_loader_run``, ``checkpoint``).
 
@@ -34,6 +37,7 @@ import argparse
 import gc
 import json
 import multiprocessing
+import os
 import random
 import shutil
 import statistics
@@ -49,12 +53,14 @@ from rdflib import Literal, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
 
-from kg.queries import load_queries, run_query  # noqa: E402
+from kg.queries import bind, load_queries  # noqa: E402
 from kg.rdf.namespaces import (  # noqa: E402
     ACTORS_GRAPH, META_GRAPH, PROV, RDF, RDFS, RR, SDO, XSD, actor_iri, article_iri, category_iri,
-    event_iri, graph_iri, mention_iri, mode_iri, person_iri, sentence_iri, topic_iri, wikidata_iri,
+    event_iri, graph_iri, mention_iri, mode_iri, office_iri, person_iri, role_iri, sentence_iri, topic_iri,
+    wikidata_iri,
 )
 from kg.store import open_store  # noqa: E402
+from kg.store.base import prepare_batch  # noqa: E402
 from kg.store.oxigraph import to_ox  # noqa: E402
 from kg.store.servers import OxigraphServer, VirtuosoServer, find_oxigraph, find_virtuoso  # noqa: E402
 
@@ -70,9 +76,15 @@ TOPICS = ("energy", "gas", "oil", "trade", "transport", "security", "nuclear", "
 # -- the synthetic graph ------------------------------------------------------------------------------
 
 def actors_graph(rng: random.Random, states: int = 80, persons: int = 160, igos: int = 24):
-    """The actors graph and the actor IRIs with their activity weights."""
+    """The actors graph and the actor IRIs with their activity weights.
+
+    The states are IRN, TKM (the codes the queries' ``# example:`` lines name) and S02…; Iran is
+    the most active actor, as in Persian news. Persons come in pairs per state, its foreign
+    ministers one after the other (2018-08-01 to 2021-08-25, then from 2021-08-25 on), so that
+    ``who-held-office`` has an answer for every state and date.
+    """
     triples, actors = [], []
-    codes = [f"S{i:02d}" for i in range(states)]
+    codes = ["IRN", "TKM"] + [f"S{i:02d}" for i in range(2, states)]
     for code in codes:
         node = actor_iri(code)
         triples += [(node, RDF.type, RR.Country), (node, RDFS.label, Literal(f"State {code}", lang="en")),
@@ -80,9 +92,19 @@ def actors_graph(rng: random.Random, states: int = 80, persons: int = 160, igos:
                     (node, RR.wikidata, wikidata_iri(f"Q{1000 + len(actors)}"))]
         actors.append(node)
     for i in range(persons):
-        node, state = person_iri(f"person-{i:03d}"), actor_iri(rng.choice(codes))
+        slug, code = f"person-{i:03d}", codes[(i // 2) % len(codes)]
+        node, state = person_iri(slug), actor_iri(code)
         triples += [(node, RDF.type, RR.Person), (node, RDFS.label, Literal(f"Person {i}", lang="en")),
                     (node, RDFS.label, Literal(f"شخص {i}", lang="fa")), (node, RR.country, state)]
+        start, end = ("2018-08-01", "2021-08-25") if i % 2 == 0 else ("2021-08-25", None)
+        holding = office_iri(slug, "foreign-minister", code, start)
+        triples += [(node, RR.holds, holding), (holding, RDF.type, RR.OfficeHolding),
+                    (holding, RR.role, role_iri("foreign-minister")), (holding, RR.officeOf, state),
+                    (holding, RDFS.label, Literal(f"Foreign minister of {code}", lang="en")),
+                    (holding, RDFS.label, Literal(f"وزیر امور خارجه {code}", lang="fa")),
+                    (holding, RR.start, Literal(start, datatype=XSD.date))]
+        if end:
+            triples.append((holding, RR.end, Literal(end, datatype=XSD.date)))
         actors.append(node)
     for i in range(igos):
         code = f"G{i:02d}"
@@ -92,8 +114,9 @@ def actors_graph(rng: random.Random, states: int = 80, persons: int = 160, igos:
                     (node, RR.acronym, Literal(code))]
         triples += [(node, RR.member, actor_iri(c)) for c in rng.sample(codes, 5)]
         actors.append(node)
-    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(actors))]
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(1, len(actors))]
     rng.shuffle(weights)
+    weights.insert(0, 1.0)  # IRN: rank 1
     return triples, actors, weights
 
 
@@ -208,11 +231,27 @@ def time_query(store, text: str, timeout: float | None) -> tuple[float | None, i
     return None, None
 
 
-def measure_queries(name: str, store, runs: int, timeout: float | None) -> dict:
-    """query → (median seconds or None, rows, note)."""
-    out = {}
+def query_variants(names: str = "") -> list[tuple[str, str]]:
+    """(label, SPARQL) of every named query (or of those in the comma-separated ``names``):
+    without parameters when it requires none, and with its ``# example:`` values
+    (``events[category=consult]``) when it has an example line."""
+    variants = []
+    wanted = set(filter(None, names.split(",")))
     for query in load_queries().values():
-        text = query.text
+        if wanted and query.name not in wanted:
+            continue
+        if not any(p.required for p in query.params):
+            variants.append((query.name, query.text))
+        if query.example:
+            label = " ".join(f"{k}={v}" for k, v in query.example)
+            variants.append((f"{query.name}[{label}]", bind(query, dict(query.example))))
+    return variants
+
+
+def measure_queries(name: str, store, runs: int, timeout: float | None, names: str = "") -> dict:
+    """query label → (median seconds or None, rows, note)."""
+    out = {}
+    for label, text in query_variants(names):
         times, rows = [], None
         for _ in range(runs):
             seconds, count = time_query(store, text, timeout)
@@ -221,11 +260,11 @@ def measure_queries(name: str, store, runs: int, timeout: float | None) -> dict:
             times.append(seconds)
             rows = count
         if times:
-            out[query.name] = (statistics.median(times), rows, "")
-            log(f"{name} {query.name}: {statistics.median(times):.3f} s median of {len(times)}, {rows} rows")
+            out[label] = (statistics.median(times), rows, "")
+            log(f"{name} {label}: {statistics.median(times):.3f} s median of {len(times)}, {rows} rows")
         else:
-            out[query.name] = (None, None, f">{timeout:g} s")
-            log(f"{name} {query.name}: cut after {timeout:g} s")
+            out[label] = (None, None, f">{timeout:g} s")
+            log(f"{name} {label}: cut after {timeout:g} s")
     return out
 
 
@@ -244,6 +283,22 @@ def http_write_rate(store, graphs: dict, sample: int) -> tuple[float, int]:
     for graph in renamed:
         store.drop_graph(graph)
     return seconds, count
+
+
+def legacy_load(graphs: dict, folder: Path, total: int) -> str:
+    """The embedded load as it was before the N-Quads fast path (checked batch, ``to_ox`` term by
+    term, ``Store.bulk_extend``), into another folder: the "before" of the load figure."""
+    store = ox.Store(str(folder))
+    began = time.perf_counter()
+    for batch in batches(graphs):
+        replace, add = prepare_batch(batch, {})
+        store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(g))
+                          for g, triples in replace.items() for s, p, o in triples)
+    seconds = time.perf_counter() - began
+    del store
+    shutil.rmtree(folder, ignore_errors=True)
+    return (f"oxigraph before the fast path (prepare_batch, to_ox, bulk_extend): {seconds:.1f} s = "
+            f"{total / seconds:,.0f} triples/s")
 
 
 # -- the run ----------------------------------------------------------------------------------------
@@ -271,7 +326,9 @@ def measure_backend(name: str, args: argparse.Namespace, work: Path) -> dict:
             began = time.perf_counter()
             for batch in batches(graphs):
                 store.write_batch(batch)
-            result["load"] = ("write_batch (bulk path)", time.perf_counter() - began)
+            result["load"] = ("write_batch (N-Quads bulk_load)", time.perf_counter() - began)
+            result["extra"].append(legacy_load(graphs, work / "embedded-before", total))
+            log(result["extra"][-1])
         elif name == "oxigraph-server":
             began = time.perf_counter()
             OxigraphServer.load(work / "oxigraph-server", [nquads])
@@ -296,7 +353,7 @@ def measure_backend(name: str, args: argparse.Namespace, work: Path) -> dict:
             result["extra"].append(f"{name}: write_batch over HTTP, {count:,} triples in 20k-triple batches: "
                                    f"{seconds:.1f} s = {count / seconds:,.0f} triples/s")
             log(result["extra"][-1])
-        result["latencies"] = measure_queries(name, store, args.runs, timeout)
+        result["latencies"] = measure_queries(name, store, args.runs, timeout, args.queries)
         store.close()
     finally:
         if server is not None:
@@ -326,7 +383,8 @@ def run(args: argparse.Namespace) -> None:
         for name in wanted:
             command = [sys.executable, __file__, "--one", name, "--work", str(work), "--triples", str(args.triples),
                        "--runs", str(args.runs), "--rdflib-timeout", str(args.rdflib_timeout),
-                       "--http-sample", str(args.http_sample), "--virtuoso-buffers", str(args.virtuoso_buffers)]
+                       "--http-sample", str(args.http_sample), "--virtuoso-buffers", str(args.virtuoso_buffers),
+                       "--queries", args.queries]
             done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
             results[name] = json.loads(done.stdout.strip().splitlines()[-1])
     finally:
@@ -340,7 +398,9 @@ def run(args: argparse.Namespace) -> None:
 def report(total: int, graphs: int, loads: dict, latencies: dict, extra: list, args) -> None:
     names = list(loads)
     print(f"\nStores benchmark: {total:,} triples in {graphs:,} named graphs; queries: median of "
-          f"{args.runs} runs (rdflib runs cut after {args.rdflib_timeout:g} s)\n")
+          f"{args.runs} runs (rdflib runs cut after {args.rdflib_timeout:g} s)")
+    print(f"{os.cpu_count()} cores, load average at the end {os.getloadavg()[0]:.1f} / {os.getloadavg()[1]:.1f} / "
+          f"{os.getloadavg()[2]:.1f} (other work on the machine slows every backend)\n")
     rates = {n: total / loads[n][1] for n in names}
     best = max(rates.values())
     base = rates.get("rdflib")
@@ -352,15 +412,16 @@ def report(total: int, graphs: int, loads: dict, latencies: dict, extra: list, a
     for line in extra:
         print(line)
     queries = sorted({q for per in latencies.values() for q in per})
-    print(f"\n{'QUERY (s)':<14}" + "".join(f"{n:>18}" for n in names) + f"{'fastest':>18}")
+    w = max(map(len, queries + ["QUERY (s)"])) + 2
+    print(f"\n{'QUERY (s)':<{w}}" + "".join(f"{n:>18}" for n in names) + f"{'fastest':>18}")
     for q in queries:
         cells, measured = [], {n: latencies[n][q][0] for n in names if latencies[n][q][0] is not None}
         fastest = min(measured, key=measured.get) if measured else None
         for n in names:
             seconds, rows, note = latencies[n][q]
             cells.append(f"{note:>18}" if seconds is None else f"{seconds:>12.3f} {rows:>5}")
-        print(f"{q:<14}" + "".join(cells) + f"{fastest or '-':>18}")
-    print(f"\n{'RATIO':<14}" + "".join(f"{n:>18}" for n in names))
+        print(f"{q:<{w}}" + "".join(cells) + f"{fastest or '-':>18}")
+    print(f"\n{'RATIO':<{w}}" + "".join(f"{n:>18}" for n in names))
     for q in queries:
         measured = {n: latencies[n][q][0] for n in names if latencies[n][q][0] is not None}
         fastest = min(measured.values()) if measured else None
@@ -374,7 +435,7 @@ def report(total: int, graphs: int, loads: dict, latencies: dict, extra: list, a
             cut = "rdflib" in latencies and base_s is None
             vs_base = f"{s / base_s:.3f}" if base_s else (f"<{s / args.rdflib_timeout:.3f}" if cut else "-")
             cells.append(f"{vs_base + ' / ' + f'{s / fastest:.1f}':>18}")
-        print(f"{q:<14}" + "".join(cells))
+        print(f"{q:<{w}}" + "".join(cells))
     print("(each cell: latency / rdflib latency, latency / fastest latency; '<x': rdflib was cut, so the "
           "ratio is below x)")
     print("\nGOALS")
@@ -402,6 +463,7 @@ def main() -> None:
     parser.add_argument("--http-sample", type=int, default=100_000,
                         help="triples written over HTTP to measure write_batch on the servers (0: skip)")
     parser.add_argument("--virtuoso-buffers", type=int, default=100_000, help="NumberOfBuffers (8 KiB pages)")
+    parser.add_argument("--queries", default="", help="comma-separated query names (default: all)")
     parser.add_argument("--keep", help="keep the stores and data in this folder")
     parser.add_argument("--one", help=argparse.SUPPRESS)   # child: measure this backend, print JSON
     parser.add_argument("--work", help=argparse.SUPPRESS)

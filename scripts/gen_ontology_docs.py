@@ -65,8 +65,8 @@ CHARACTERISTICS = {
 }
 SCHEME_COLUMNS = {  # extra columns of a scheme's concept table: header → property
     "categories": [("quad class", RR.quadClass), ("score", RR.score), ("CAMEO codes", RR.cameoCode)],
-    "modes": [("mode of", RR.modeOf)],
-    "contexts": [],
+    "modes": [("mode of", RR.modeOf), ("CAMEO codes", RR.cameoCode)],
+    "contexts": [("CAMEO codes", RR.cameoCode)],
     "topics": [("broader", SKOS.broader), ("PLOVER context", RR.context)],
     "offices": [("broader", SKOS.broader)],
 }

@@ -213,6 +213,8 @@ def _cameo_to_plover(graph: Graph, code: str) -> str | None:
     """The category of a CAMEO code: the one whose listed code is its longest prefix."""
     best = ("", None)
     for concept, _, listed in graph.triples((None, RR.cameoCode, None)):
+        if (concept, SKOS.inScheme, PLOVER.categories) not in graph:
+            continue  # modes and contexts list exact codes, not prefixes
         if code.startswith(str(listed)) and len(str(listed)) > len(best[0]):
             best = (str(listed), str(graph.value(concept, SKOS.notation)))
     return best[1]
@@ -227,6 +229,24 @@ def _cameo_to_plover(graph: Graph, code: str) -> str | None:
 ])
 def test_cameo_codes_map_to_categories_by_longest_prefix(graph, code, category):
     assert _cameo_to_plover(graph, code) == category
+
+
+@pytest.mark.parametrize(("concept", "codes"), [
+    (PLOVER_MODE.phone, {"041"}), (PLOVER_MODE.visit, {"042", "043"}), (PLOVER_MODE["third-party"], {"044"}),
+    (PLOVER_CONTEXT.intelligence, {"0314", "064", "1014", "1214"}), (PLOVER_CONTEXT.asylum, {"075"}),
+])
+def test_modes_and_contexts_carry_the_cameo_rows_that_name_them(graph, concept, codes):
+    assert {str(c) for c in graph.objects(concept, RR.cameoCode)} == codes
+
+
+def test_cameo_code_of_a_mode_falls_under_a_category_of_that_mode(graph):
+    checked = 0
+    for mode in graph.subjects(SKOS.inScheme, PLOVER.modes):
+        categories = {str(graph.value(c, SKOS.notation)) for c in graph.objects(mode, RR.modeOf)}
+        for code in graph.objects(mode, RR.cameoCode):
+            assert _cameo_to_plover(graph, str(code)) in categories, (mode, code)
+            checked += 1
+    assert checked > 100
 
 
 def test_consult_has_the_four_manual_modes():

@@ -23,13 +23,14 @@ A word the data has not seen is split by four guarded rules, each needing known 
    half the time for a stem seen before a ZWNJ elsewhere (``مشتری‌ها`` seen, so ``مشتریشان`` →
    ``مشتری‌شان``): ``همکاریهایشان``, ``گستردهتر``, ``داشتهاند``;
 3. a compound of two known words where edited text mostly writes a ZWNJ after the first part or
-   before the second (``ارائهدهنده`` → ``ارائه‌دهنده``: «دهنده» follows a ZWNJ in most words);
+   before the second (``ارائهدهنده`` → ``ارائه‌دهنده``: «دهنده» follows a ZWNJ in most words), or
+   where the first ends in a silent «ه» (``سلطهگران`` → ``سلطه‌گران``);
 4. a verb run into the next word, its space lost too (``میشودپدر`` → ``می‌شودپدر``).
 
-On 665 held-out IR-News articles with every ZWNJ stripped, this gives back 93.3% of the 22,184 words
-that had one, 95.9% counting spellings writers vary on («آنها»/«آن‌ها») as right (hazm's
-normaliser: 38%); it changes 370 of the 357,319 words that had none (0.1%), most of them words
-those writers joined against the usual spelling (``benchmarks/zwnj_restore.py``,
+On 665 held-out IR-News articles with every ZWNJ stripped, this gives back 93.4% of the 22,184 words
+that had one, 96.0% counting spellings writers vary on («آنها»/«آن‌ها») as right (hazm's
+normaliser: 38%); it changes 377 of the 357,319 words that had none (0.1%), most of them words
+those writers joined against the usual spelling or two words run together (``benchmarks/zwnj_restore.py``,
 ``docs/persian-text.md``). No context-free restorer can exceed 96.8% there: writers differ.
 
 Tokens that already have a ZWNJ, Latin words and digits are left alone.
@@ -233,14 +234,23 @@ class ZwnjRestorer:
                 continue
             rate = max(self.rules.get(("first", first, ""), 0.0),
                        self.rules.get(("second", second, ""), 0.0))
-            if rate < _MIN_RULE_RATE:  # not lowered for known stems: it splits names («گران‌ادا»)
-                continue
+            if rate < _MIN_RULE_RATE and not self._after_silent_heh(first, second):
+                continue  # the bar is not lowered for known stems: it splits names («گران‌ادا»)
             first_form = self._known(first)
             second_form = self._known(second) or (self._by_suffix(second) if len(second) >= 4 else None)
             if first_form is not None and second_form is not None:
                 if best is None or rate > best[0]:
                     best = (rate, first_form + ZWNJ + second_form)
         return best[1] if best else None
+
+    def _after_silent_heh(self, first: str, second: str) -> bool:
+        """True when ``first`` ends in a silent «ه», which edited text never joins to a next part
+        («جعبه‌چوبی», «سلطه‌گران», «قوه‌مجریه»): the stem is seen before a ZWNJ, and not joined to
+        «ی» or «ها» as a consonant «ه» is («سیاهی», «شاهها»). Not before «ا»: «خریدهایمان» is
+        «خرید» + «هایمان», not «خریده‌ایمان»."""
+        return (first[-1] == "ه" and len(first) > 2 and len(second) > 2 and second[0] != "ا"
+                and first in self._zwnj_stems and first + "ی" not in self.words
+                and first + "ها" not in self.words)
 
     # -- texts ---------------------------------------------------------------------------------
 

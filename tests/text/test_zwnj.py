@@ -135,3 +135,12 @@ def test_zwnj_load_reads_a_learned_folder(tmp_path):
     assert plus(restorer.restore_word("کتابها")) == "کتاب+ها"
     assert restorer.rules == {("suffix", "ها", "ب"): 0.9, ("suffix", "ها", "ن"): 0.0}
     assert restorer.restore_word("تنها") == "تنها"
+
+
+def test_zwnj_rule_silent_heh_ends_a_compound_part():
+    # «جعبه» is seen before a ZWNJ and never joined to «ی»: its «ه» is silent, so «جعبهچوبی» splits;
+    # «سیاه» is joined in «سیاهی»: a consonant «ه», so «سیاهپوستی» is left whole.
+    restorer = ZwnjRestorer({"جعبهها": "جعبه‌ها", "سیاهها": "سیاه‌ها"},
+                            {"جعبه", "چوبی", "سیاه", "سیاهی", "پوستی"})
+    assert plus(restorer.restore_word("جعبهچوبی")) == "جعبه+چوبی"
+    assert restorer.restore_word("سیاهپوستی") == "سیاهپوستی"

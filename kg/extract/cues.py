@@ -24,11 +24,15 @@ from kg.extract.phrases import PhraseMatcher
 
 __all__ = ["CueFinder", "Windows", "WINDOWS", "clause_bounds"]
 
-_CLAUSE = re.compile(r"[،؛;:.!?؟\n]|\s(?:اما|ولی|که)\s")  # not «و»: it joins names as often as clauses
+# Not «و»: it joins names as often as clauses. A spaced slash parts two headlines run together
+# («آمریکا به ترکیه پیشنهاد کمک داد/ اردوغان …»); a slash inside a date has no space.
+_CLAUSE = re.compile(r"[،؛;:.!?؟\n]|\s(?:اما|ولی|که)\s|/(?=\s)|(?<=\s)/")
 # English clauses also end at a comma, a dash and the words of the ``clause-break`` cues.
 _LATIN_BREAKS = r"[,،؛;:.!?؟\n–—]|\s-\s"
 _NEGATION_WINDOW = 40  # characters after a trigger in which its verb stands
 _PREP_WINDOW = 12
+_GENERIC_WORDS = 3    # words before a trigger in which a generic quantifier («هرگونه») governs it
+_CLAUSE_LEVELS = 3    # main clauses ending in «که» that may govern a trigger's clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +84,10 @@ class CueFinder:
                        **{c.phrase: "location" for c in by_kind["location"]},
                        **{c.phrase: "about" for c in by_kind["about"]}}
         self._before = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
-                        for kind in ("place-head", "delegation", "future-before", "purpose-before")}
+                        for kind in ("place-head", "delegation", "future-before", "purpose-before", "attribution",
+                                     "backing")}
         self._after = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
-                       for kind in ("place-tail", "delegation-tail", "capital-tail")}
+                       for kind in ("place-tail", "delegation-tail", "capital-tail", "agent-tail")}
         self._prep_matcher = PhraseMatcher((p, p) for p in self._preps)
 
     @classmethod
@@ -120,9 +125,37 @@ class CueFinder:
         """True when the clause of the trigger is conditional or speculative; a main clause that
         ends in «که» governs it too («فکر نمی‌کنم که …»)."""
         left, right = self.clause(text, start, end)
-        if text[max(0, left - 4):left].strip(" \u200c").endswith("که"):
+        for _ in range(_CLAUSE_LEVELS):  # «فکر نمی‌کنم که اسرائیل همان گونه که … حمله … کند»
+            if not text[max(0, left - 4):left].strip(" \u200c").endswith("که"):
+                break
             left = self.clause(text, max(0, left - 5), max(0, left - 4))[0]
         return self._has("hypothetical", text[left:right])
+
+    def is_generic(self, text: str, start: int, end: int) -> bool:
+        """True when a generic quantifier governs the trigger within a few words before it, in
+        its clause («هرگونه دخالت», «هرگونه تاخیر در حمله»): a kind of act, not a reported one."""
+        left, _ = self.clause(text, start, end)
+        words = text[left:start].split()[-_GENERIC_WORDS:]
+        return self._has("generic", " ".join(words))
+
+    def is_backing(self, text: str, start: int, end: int) -> bool:
+        """True when the trigger is the head of an adverbial «با حمایت X» ("with X's backing"):
+        X backs the subject of the clause, not every party in it."""
+        matcher = self._matchers.get("backing")
+        return bool(matcher) and any(h.start <= start and end <= h.end + 2 and h.end > start
+                                     for h in matcher.find(text))
+
+    def backing_before(self, text: str, start: int) -> bool:
+        """True when a backing phrase stands right before ``start`` («با حمایت روسیه», «تحت
+        حمایت ترکیه»): that party backs the clause's subject and takes no part in its act."""
+        return self._word_before("backing", text, start)
+
+    def attributed(self, text: str, start: int) -> bool:
+        """True when ``start`` stands in a clause that opens with a news attribution («به گزارش
+        خبرگزاری فرانسه از کانبرا،»): a source or the place it reports from, not a party."""
+        left, _ = self.clause(text, start, start)
+        return any(not text[left:left + h.start].strip(" \u200c\"«»")
+                   for h in self._before["attribution"].find(text[left:start]))
 
     def is_future(self, text: str, start: int, end: int) -> bool:
         """True when the clause announces an act to come («قرار است», «خواهد»), or a
@@ -157,6 +190,8 @@ class CueFinder:
     def is_not_trigger(self, text: str, start: int, end: int) -> bool:
         """True when the trigger stands inside a phrase that reports no event («به دعوت»)."""
         matcher = self._matchers.get("not-trigger")
+        if self._word_after("agent-tail", text, end):
+            return True  # an agent noun names a party, not an act («هیات مذاکره‌کننده»)
         return bool(matcher) and any(h.start < end and start < h.end for h in matcher.find(text))
 
     def place_head_before(self, text: str, start: int) -> bool:

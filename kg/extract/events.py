@@ -130,12 +130,14 @@ class EventAssembler:
         text = sentence.text
         cues = self.cues
         if (cues.is_not_trigger(text, hit.start, hit.end) or cues.is_negated(text, hit.start, hit.end)
-                or cues.is_hypothetical(text, hit.start, hit.end)):
+                or cues.is_hypothetical(text, hit.start, hit.end) or cues.is_generic(text, hit.start, hit.end)):
             return None
         trigger = hit.trigger
         left, right = cues.clause(text, hit.start, hit.end)
         roles = self._roles(text, mentions)
+        backing = cues.is_backing(text, hit.start, hit.end)
         usable = [m for m in mentions if roles[id(m)] not in _NEVER_PARTIES
+                  and (roles[id(m)] != "backer" or backing)
                   and (roles[id(m)] != "location" or trigger.roles in ("visit", "host"))
                   and (roles[id(m)] != "on" or trigger.roles == "to")]
         clause = [m for m in usable if m.end > left and m.start < right]
@@ -156,6 +158,9 @@ class EventAssembler:
             subject, confidence = among[0], 1.0  # «میان X و Y» names both sides; no subject needed
         if subject is None:
             return None
+        if genitive and backing:
+            return self._backing(article_id, sentence, hit, genitive, clause, usable, left, roles,
+                                 discourse, found)
         if trigger.roles == "visit" and not (_can_travel(subject) or (
                 subject.sentence == sentence.index and (cues.delegation_before(text, subject.start)
                                                         or cues.delegation_after(text, subject.end)))):
@@ -193,6 +198,25 @@ class EventAssembler:
                      provenance=provenance, mode=mode, topics=found.topics, date=found.date,
                      trigger=hit.text, alt_categories=alt, sentences=(sentence.index,))
 
+    def _backing(self, article_id: str, sentence: Sentence, hit: TriggerHit, backers: list[Mention],
+                 clause: list[Mention], usable: list[Mention], left: int, roles: dict[int, str | None],
+                 discourse: Discourse, found: SentenceEvents) -> Event | None:
+        """«ارتش سوریه با حمایت روسیه … حمله کرد»: the party after «با حمایت» backs the subject
+        of the clause, and no other party in it (the targets of the main verb are not backed)."""
+        own, text = {m.actor.party for m in backers}, sentence.text
+        subject, confidence = self._subject(text,
+                                            [m for m in clause if m.actor.party not in own],
+                                            [m for m in usable if m.actor.party not in own],
+                                            left, roles, discourse)
+        if subject is None or subject.actor.party in own:
+            return None
+        trigger = hit.trigger
+        provenance = Provenance(article_id, sentence.index, EXTRACTOR,
+                                round(min(1.0, trigger.confidence * confidence), 3), sentence.original)
+        return Event(category=trigger.category, actors=tuple(dedupe_side(backers)), recipients=(subject,),
+                     provenance=provenance, mode=trigger.mode, topics=found.topics, date=found.date,
+                     trigger=hit.text, alt_categories=trigger.alt, sentences=(sentence.index,))
+
     def _roles(self, text: str, mentions: list[Mention]) -> dict[int, str | None]:
         """Each mention's role; a mention joined by «و» to a place, a location or a topic shares
         it («در شهرهای آنکارا و مسکو»), and a state named right after a city is its place
@@ -203,6 +227,8 @@ class EventAssembler:
             if roles[id(after)] is not None:
                 continue
             joined = self.syntax.conjunction.fullmatch(text, before.end, after.start)
+            if joined and _new_clause(joined.group(0), before, after):
+                joined = None
             if joined and roles[id(before)] in ("location", "place", "about", "among"):
                 roles[id(after)] = roles[id(before)]
             elif (before.via == "capital" or roles[id(before)] == "location") and \
@@ -214,6 +240,8 @@ class EventAssembler:
         """What governs a mention: a preposition's role, ``object`` («… را»), ``place`` (a place or
         issue noun before it: «تحولات سوریه»), or None for a free noun phrase (a possible subject)."""
         role = self.cues.preposition_before(text, mention.start)
+        if role is None and self.cues.backing_before(text, mention.start):
+            return "backer"
         if role is None and mention.actor.kind.value == "Country" and mention.via != "office" \
                 and self.cues.place_head_before(text, mention.start):
             return "place"
@@ -223,6 +251,8 @@ class EventAssembler:
             return "place"  # English: "with the Iranian people", "the Stockholm agreement"
         if role is None and self._dateline(text, mention):
             return "place"
+        if self.cues.attributed(text, mention.start):
+            return "place"  # «به گزارش خبرگزاری فرانسه از کانبرا، …»: where the news came from
         if role is None and self.cues.object_after(text, mention.end):
             return "object"
         return role
@@ -409,6 +439,16 @@ def _framed(text: str, hit: TriggerHit, hits: list[TriggerHit]) -> bool:
         return False
     return any(other.trigger.category in _FRAMES and other.end <= hit.start
                and _FRAME_GAP.fullmatch(text, other.end, hit.start) for other in hits)
+
+
+def _new_clause(gap: str, before: Mention, after: Mention) -> bool:
+    """True when a comma between two mentions more likely opens a new clause than lists them:
+    an office holder, a party of another kind or a state after a city («به گزارش رویترز از مسکو، وزیر
+    خارجه ایران …»); lists join names of one kind («ایران، روسیه و ترکیه»)."""
+    if not any(c in gap for c in ",،"):
+        return False
+    return (after.via in ("office", "role-pattern") or after.actor.kind != before.actor.kind
+            or (before.via == "capital") != (after.via == "capital"))
 
 
 def _can_travel(mention: Mention) -> bool:

@@ -104,11 +104,29 @@ def merge_events(events: list[Event]) -> list[Event]:
     """One event per (category, set of parties): topics, sentences, sides and alternatives united,
     the highest confidence and the most certain date kept."""
     merged: dict[tuple[str, frozenset[str]], Event] = {}
-    for event in events:
+    for event in _merge_alternatives(events):
         key = (event.category, event.parties)
         current = merged.get(key)
         merged[key] = event if current is None else _merge_two(current, event)
     return list(merged.values())
+
+
+def _merge_alternatives(events: list[Event]) -> list[Event]:
+    """One act told once: two events of the same parties from one sentence whose categories are
+    each other's alternatives («توافقنامه … امضا کردند» is AGREE or SUPPORT, «امضا» SUPPORT or
+    AGREE) are one event, under the category of the more confident one."""
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: -e.provenance.confidence):
+        twin = next((k for k in kept if k.parties == event.parties and set(k.sentences) & set(event.sentences)
+                     and (event.category in k.alt_categories or k.category in event.alt_categories)), None)
+        if twin is None:
+            kept.append(event)
+        else:
+            merged = _merge_two(twin, replace(event, category=twin.category))
+            kept[kept.index(twin)] = replace(merged, alt_categories=tuple(
+                c for c in dict.fromkeys((*merged.alt_categories, event.category)) if c != twin.category))
+    order = {id(e): i for i, e in enumerate(events)}
+    return sorted(kept, key=lambda e: order.get(id(e), len(order)))
 
 
 def _merge_two(a: Event, b: Event) -> Event:

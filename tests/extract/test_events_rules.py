@@ -1,0 +1,67 @@
+"""Event rules of issue #3, each on a sentence of the kind Persian news writes."""
+
+from datetime import date
+
+from kg.extract.cues import CueFinder
+from kg.extract.pipeline import extract
+from kg.facts import Article
+
+
+def events(text, title="", day=date(2020, 3, 1)):
+    return [(e.category, e.state_parties)
+            for e in extract(Article(id="t", lang="fa", title=title, text=text, date=day)).events]
+
+
+def test_events_rules_spaced_slash_parts_two_headlines():
+    found = events("جزئیات بیشتری منتشر نشد.",
+                   title="آمریکا به ترکیه پیشنهاد کمک داد/ اردوغان در فکر استقرار موشک در مرز سوریه")
+    assert ("AGREE", ("TUR", "USA")) in found
+    assert all("SYR" not in parties for _, parties in found)
+
+
+def test_events_rules_slash_in_a_date_is_no_clause_break():
+    cues = CueFinder.default("fa")
+    text = "در تاریخ 1399/01/02 ایران و عراق دیدار کردند"
+    assert cues.clause(text, text.index("دیدار"), text.index("دیدار") + 5)[0] == 0
+
+
+def test_events_rules_generic_quantifier_reports_no_act():
+    found = events("رئیس سابق شورای امنیت اسرائیل گفت هرگونه تاخیر در حمله به ایران خطرناک است.")
+    assert not [e for e in found if e[0] == "ASSAULT"]
+
+
+def test_events_rules_agent_noun_is_no_meeting():
+    found = events("یکی از اعضای هیات مذاکره‌کننده ایران با سه کشور اروپایی مخالف این طرح بود.")
+    assert not [e for e in found if e[0] == "CONSULT"]
+
+
+def test_events_rules_backer_backs_the_subject_only():
+    found = events("ارتش سوریه با حمایت روسیه در ادلب به مواضع ارتش ترکیه حمله کرد.")
+    assert ("AID", ("RUS", "SYR")) in found
+    assert ("ASSAULT", ("SYR", "TUR")) in found
+    assert all(parties != ("RUS", "SYR", "TUR") for _, parties in found)
+
+
+def test_events_rules_news_attribution_place_is_no_party():
+    found = events("به گزارش رویترز از مسکو، ایران و عراق یک تفاهم‌نامه همکاری امضا کردند.")
+    assert found and all("RUS" not in parties for _, parties in found)
+
+
+def test_events_rules_going_to_greet_is_no_support():
+    found = events("وزیر نفت ونزوئلا به استقبال نفتکش‌های ایرانی رفت.")
+    assert not [e for e in found if e[0] == "SUPPORT"]
+
+
+def test_events_rules_signing_told_once_is_one_event():
+    found = events("موریتانی و عربستان سعودی توافقنامه همکاری نظامی امضا کردند.")
+    assert len([e for e in found if e[1] == ("MRT", "SAU")]) == 1
+
+
+def test_events_rules_speculation_governs_nested_ke_clauses():
+    found = events("این استاد گفت: من فکر نمی‌کنم که اسرائیل همان گونه که در گذشته اقدام کرد به حمله علیه ایران دست زند.")
+    assert not [e for e in found if e[0] == "ASSAULT"]
+
+
+def test_events_rules_city_after_a_preposition_is_the_destination():
+    found = events("قرار است وزیر دفاع آمریکا فردا به شهر مسکو سفر کند.")
+    assert found and found[0][1] == ("RUS", "USA")

@@ -49,8 +49,16 @@ _HOME_ROLES = {"head-of-state", "foreign-minister", "supreme-leader", "speaker",
 _GAP = re.compile(r"^[\s\u200c]*$")
 # «سابق», «پیشین», «اسبق» right after a title: a former office holder, who acts for no state
 # (annotation notes, "Former officials act for no state"). Three closed-class words, kept here.
+_PLURAL_BEFORE = re.compile(r"(?<![\w\u200c])(?:دو|سه|چهار|پنج|هر دو)[\s\u200c]+$")
 _FORMER = re.compile(r"[\s\u200c]*(?:سابق|پیشین|اسبق)(?![\w\u200c])")
-_APPOSITION = re.compile(r"^[\s\u200c]*[،,]?[\s\u200c]*$")
+# Apposition: a comma between name and title, and the quotes the press puts round names («ملک سلمان»،).
+_APPOSITION = re.compile(r"^[\s\u200c«»\"\u201c\u201d]*[،,]?[\s\u200c«»\"\u201c\u201d]*$")
+# «این کشور», «آن کشور» after a title: the state named last («ملک سلمان، پادشاه این کشور»).
+_THIS_COUNTRY = re.compile(r"[\s\u200c]+(?:این|آن)[\s\u200c]+کشور(?![\w\u200c])")
+# «وقت» after a title: the holder at the time of a recalled event, not on the article's date.
+_THEN = re.compile(r"[\s\u200c]*وقت(?![\w\u200c])")
+# «او», «وی» after a title: the office in the state of the person just named («نتانیاهو و وزیر دفاع او»).
+_HIS = re.compile(r"[\s\u200c]+(?:او|وی|ایشان)(?![\w\u200c])")
 _NEW_NAME = re.compile(r"^[\s\u200c]*[،,][\s\u200c]*((?:[\u0600-\u06FF\u200c]+[\s\u200c]?){1,4}?)[\s\u200c]*[،,]")
 _NAME_WORD = re.compile(r"^[\u0600-\u06FF\u200c]{2,}$")
 
@@ -110,6 +118,8 @@ class Discourse:
     mentioned: set[str] = field(default_factory=set)
     by_party: dict[str, Mention] = field(default_factory=dict)
     pairs: Counter = field(default_factory=Counter)
+    by_role: dict[str, Mention] = field(default_factory=dict)
+    last_state: Mention | None = None
 
     def main_partner(self, party: str | None) -> Mention | None:
         """The party the article pairs most often with ``party`` (or the commonest pair's first
@@ -187,6 +197,8 @@ class ActorFinder:
             first_role = first_role or role
             if mention:
                 mentions.append(mention)
+                if role and mention.actor.party:
+                    discourse.by_role[role] = mention
         for hit in names:
             if hit.start in used or _inside(hit, mentions):
                 continue
@@ -194,6 +206,9 @@ class ActorFinder:
             mentions.append(Mention(self.gazetteer.as_of(self._actors[key], discourse.day), hit.text,
                                     sentence, hit.start, hit.end,
                                     via=kind if kind in ("demonym", "capital") else "gazetteer"))
+            office = mentions[-1].actor.office_on(discourse.day) if mentions[-1].actor.country else None
+            if office is not None and (discourse.day is None or office.held_on(discourse.day)):
+                discourse.by_role[office.role] = mentions[-1]
         for hit in recalled:
             if not any(m.start < hit.end and hit.start < m.end for m in mentions):
                 key = hit.payloads[0][0]
@@ -209,6 +224,9 @@ class ActorFinder:
                     mentions.append(mention)
         mentions = self._designated(mentions)
         mentions.sort(key=lambda m: m.start)
+        for m in mentions:
+            if m.actor.kind is ActorKind.COUNTRY:
+                discourse.last_state = m
         discourse.mentioned.update(m.actor.key for m in mentions)
         for m in mentions:
             discourse.by_party.setdefault(m.actor.party, m)
@@ -241,12 +259,17 @@ class ActorFinder:
     def _office_mention(self, text: str, sentence: int, title: Match, names: list[Match],
                         discourse: Discourse) -> tuple[Mention | None, set[int], str | None]:
         spec: _Title = title.payloads[0]
+        if _PLURAL_BEFORE.search(text, 0, title.start):
+            # «دو رئیس‌جمهور», «دو وزیر خارجه»: the pair the article is about, not one office holder.
+            return None, set(), spec.role
         former = _FORMER.match(text, title.end)
         if former:
             # «مشاور امنیت ملی سابق کاخ سفید»: the state names the former office, it is no party.
             state = _next_name(text, former.end(), names, self._is_state)
             return None, {state.start} if state else set(), spec.role
-        country_hit = _next_name(text, title.end, names, self._is_body) or self._shared_word(title, names)
+        then = _THEN.match(text, title.end)
+        country_hit = (_next_name(text, then.end() if then else title.end, names, self._is_body)
+                       or self._shared_word(title, names))
         country = spec.country
         start, end = title.start, title.end
         consumed: set[int] = set()
@@ -290,7 +313,18 @@ class ActorFinder:
         if country is None:
             country, end = self._anaphoric_state(text, end, discourse)
         if country is None:
-            if spec.ambiguous or not spec.home or spec.role not in _HOME_ROLES or not discourse.home:
+            country, end = self._this_country(text, title, end, names, discourse)
+        if then and country_hit:
+            # «جان کری، وزیر خارجه وقت آمریکا»: the state; the holder then is not the one on the article's date.
+            state = self._actors.get(country)
+            return (Mention(state, text[start:end], sentence, start, end, "office") if state else None), consumed, spec.role
+        if country is None:
+            if spec.ambiguous or spec.role not in _HOME_ROLES or not discourse.home:
+                return None, consumed, spec.role
+            earlier = self._foreign_holder(spec.role, discourse, home_named_too=not spec.home)
+            if earlier is not None:
+                return Mention(earlier.actor, text[start:end], sentence, start, end, "office"), consumed, spec.role
+            if not spec.home:
                 return None, consumed, spec.role
             country = discourse.home
         new_person = self._role_pattern(text, end, spec, country, discourse)
@@ -320,6 +354,35 @@ class ActorFinder:
         consumed.add(hit.start)
         return hit.end
 
+    def _this_country(self, text: str, title: Match, end: int, names: list[Match],
+                      discourse: Discourse) -> tuple[str | None, int]:
+        """«پادشاه این کشور»: the state named last, in this sentence or before; «وزیر دفاع او»: the
+        state of the person named last. Returns the state (or None) and where the mention ends."""
+        this = _THIS_COUNTRY.match(text, end)
+        if this:
+            here = [n for n in names if n.end <= title.start and self._is_state(n)]
+            if here:
+                return self._actors[here[-1].payloads[0][0]].country, this.end()
+            last = discourse.last_state
+            return (last.actor.country, this.end()) if last is not None else (None, end)
+        his = _HIS.match(text, end)
+        if his:
+            here = [n for n in names if n.end <= title.start and self._is_person(n)]
+            person = self._actors[here[-1].payloads[0][0]] if here else (
+                discourse.last_person.actor if discourse.last_person else None)
+            if person is not None and person.country:
+                return person.country, his.end()
+        return None, end
+
+    def _foreign_holder(self, role: str, discourse: Discourse, home_named_too: bool = False) -> Mention | None:
+        """A bare «رئیس‌جمهور» in an article that has not named the home state is the president the
+        article named before (foreign news about Bolivia: «رئیس‌جمهوری» is Morales, not Iran's); a
+        bare title the home press never uses for Iran («پادشاه») is the one named before in any article."""
+        if discourse.home in discourse.by_party and not home_named_too:
+            return None
+        earlier = discourse.by_role.get(role)
+        return earlier if earlier is not None and earlier.actor.party != discourse.home else None
+
     def _shared_word(self, title: Match, names: list[Match]) -> Match | None:
         """«رئیس جمهوری کره جنوبی», «رئیس جمهوری اسلامی ایران»: a state's official name that begins
         inside the title («جمهوری») and runs past it names the title's state."""
@@ -330,7 +393,12 @@ class ActorFinder:
         the last subject or person is that state's office (not the home state's). Returns the
         state (None when there is no such phrase or no one to refer to) and where the mention ends."""
         ref = next((r for r in self._anaphora.find(text[end:end + 30])
-                    if r.payloads[0][0] == "anaphora-country" and _GAP.match(text[end:end + r.start])), None)
+                    if r.payloads[0][0] in ("anaphora-country", "home-country")
+                    and _GAP.match(text[end:end + r.start])), None)
+        if ref is not None and ref.payloads[0][0] == "home-country":
+            # «رئیس جمهور کشورمان»: the home state's office, whoever was named before.
+            value = ref.payloads[0][1]
+            return (value, end + ref.end) if value in self._actors else (None, end)
         anchor = discourse.last_subject or discourse.last_person
         if ref is None or anchor is None or not anchor.actor.country:
             return None, end

@@ -146,3 +146,37 @@ def test_groups_whose_names_hold_a_state_are_the_group_not_the_state(text, group
 ])
 def test_state_bodies_stand_for_their_state(text, state):
     assert parties(text)[0][1] == state
+
+
+def test_a_bare_president_in_foreign_news_is_the_one_named_before():
+    discourse = Discourse(home="IRN", day=date(2020, 5, 1))
+    parties("رئیس جمهور ونزوئلا از آمریکا انتقاد کرد", discourse=discourse)
+    assert parties("رئیس‌جمهور همچنین گفت", discourse=discourse)[0][1] == "VEN"
+
+
+def test_a_bare_president_in_news_that_names_iran_is_irans():
+    discourse = Discourse(home="IRN", day=date(2020, 5, 1))
+    parties("رئیس جمهور ایران با رئیس جمهور ونزوئلا گفتگو کرد", discourse=discourse)
+    assert parties("رئیس‌جمهور همچنین گفت", discourse=discourse)[0][1] == "IRN"
+    assert parties("وی از پیشنهاد رئیس جمهور کشورمان استقبال کرد", discourse=discourse)[0][1] == "IRN"
+
+
+def test_a_bare_king_is_the_king_named_before():
+    discourse = Discourse(home="IRN", day=date(2020, 5, 1))
+    parties("محمدجواد ظریف با پادشاه اردن دیدار کرد", discourse=discourse)
+    assert parties("پادشاه در این دیدار گفت", discourse=discourse)[0][1] == "JOR"
+
+
+def test_two_presidents_are_no_single_office_holder():
+    assert parties("دو رئیس‌جمهور امروز با یکدیگر دیدار کردند") == []
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("خبرگزاری رسمی عربستان سعودی گزارش داد، «ملک سلمان»، پادشاه این کشور با محمود عباس گفتگو کرد", "SAU"),
+    ("آمریکا اعلام کرد. رئیس جمهور این کشور گفت", "USA"),
+    ("روز یکشنبه، نتانیاهو و وزیر دفاع او از مرزهای سوریه بازدید کردند", "ISR"),
+    ("ظریف گفت او و «جان کری» وزیر خارجه وقت آمریکا با هم کار کردند", "USA"),  # the state, then
+])
+def test_this_country_his_and_then_after_a_title(text, state):
+    assert any(c == state for t, c in parties(text, date(2020, 2, 1)) if "وزیر" in t or "پادشاه" in t or "رئیس" in t)
+    assert "IRN" not in {c for t, c in parties(text, date(2020, 2, 1)) if "وزیر" in t or "پادشاه" in t or "رئیس" in t}

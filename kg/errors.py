@@ -57,8 +57,10 @@ class Errors:
     E501 = "unknown export format {fmt!r}; known: {known}"
     E502 = "cannot write {path}: {detail}"
     E503 = "unknown figure kind {kind!r}; known: {known}"
+    E504 = "{path}: cannot tell the export format from the suffix {suffix!r}; give --format (one of {known})"
     # configuration
     E901 = "{detail}"
+    E902 = "cannot serve on {host}:{port}: {detail}"
 
 
 class KGError(Exception):

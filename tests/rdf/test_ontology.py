@@ -7,14 +7,14 @@ import re
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.extract.lexicons import load_topics, load_triggers, read_tsv
 from kg.extract.phrases import compact
 from kg.extract.topics import TopicFinder
 from kg.rdf import ontology
 from kg.rdf.namespaces import (
-    PLOVER, PLOVER_CONTEXT, PLOVER_MODE, RR, SDO, TOPIC, category_iri, context_iri, mode_iri,
+    OFFICE, PLOVER, PLOVER_CONTEXT, PLOVER_MODE, PROV, RR, SDO, TOPIC, WD, category_iri, context_iri, mode_iri,
     role_iri, topic_iri,
 )
 from kg.resources import ontology_dir
@@ -147,6 +147,31 @@ def test_alignments_never_make_our_classes_equivalent_to_external_ones(graph):
     assert (RR.Country, SKOS.closeMatch, URIRef("http://www.wikidata.org/entity/Q6256")) in graph
 
 
+@pytest.mark.parametrize("vocabulary", [
+    "https://schema.org/", "http://www.w3.org/ns/prov#", "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "http://www.w3.org/ns/org#", "http://www.wikidata.org/entity/",
+])
+def test_our_terms_are_aligned_with_each_external_vocabulary(graph, vocabulary):
+    links = (RDFS.subClassOf, RDFS.subPropertyOf, SKOS.closeMatch, SKOS.exactMatch)
+    aligned = {(s, o) for p in links for s, o in graph.subject_objects(p)
+               if str(s).startswith("https://w3id.org/rrkg/") and str(o).startswith(vocabulary)}
+    assert len(aligned) >= 2, aligned
+
+
+def test_prov_sem_and_schema_carry_provenance_dates_and_offices(graph):
+    assert (RR.Extraction, RDFS.subClassOf, PROV.Activity) in graph
+    assert (RR.evidence, RDFS.subPropertyOf, PROV.wasDerivedFrom) in graph
+    assert (RR.date, RDFS.subPropertyOf, URIRef("http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp")) in graph
+    assert {(RR.start, SDO.startDate), (RR.end, SDO.endDate)} <= set(graph.subject_objects(RDFS.subPropertyOf))
+
+
+def test_office_roles_match_generic_wikidata_positions(graph):
+    matches = {str(s).removeprefix(str(OFFICE)): str(o).removeprefix(str(WD))
+               for s, o in graph.subject_objects(SKOS.closeMatch) if str(s).startswith(str(OFFICE))}
+    assert matches["head-of-state"] == "Q48352" and matches["foreign-minister"] == "Q7330070"
+    assert all(re.fullmatch(r"Q[1-9][0-9]*", qid) for qid in matches.values())
+
+
 def test_owl_rl_reasoning_types_instances_without_merging_classes():
     owlrl = pytest.importorskip("owlrl")
     data = ontology.ontology_graph()
@@ -170,6 +195,16 @@ def test_every_concept_has_labels_and_definitions_in_english_and_persian(graph):
         assert {"en", "fa"} <= _labels(graph, concept, SKOS.prefLabel), concept
         assert {"en", "fa"} <= _labels(graph, concept, SKOS.definition), concept
         assert graph.value(concept, SKOS.notation) is not None, concept
+
+
+def test_every_scheme_and_the_ontology_are_named_and_described_in_english_and_persian(graph):
+    schemes = list(graph.subjects(RDF.type, SKOS.ConceptScheme))
+    assert set(ontology.SCHEMES.values()) <= set(schemes)
+    for scheme in schemes:
+        assert {"en", "fa"} <= _labels(graph, scheme, SKOS.prefLabel), scheme
+        assert {"en", "fa"} <= _labels(graph, scheme, SKOS.definition), scheme
+    assert {"en", "fa"} <= _labels(graph, ONTOLOGY_IRI, DCTERMS.title)
+    assert {"en", "fa"} <= _labels(graph, ONTOLOGY_IRI, DCTERMS.description)
 
 
 def test_every_concept_is_in_exactly_one_scheme(graph):

@@ -47,10 +47,13 @@ _HOME_ROLES = {"head-of-state", "foreign-minister", "supreme-leader", "speaker",
                "security-council-secretary", "judiciary-chief",
                "first-vice-president", "defence-minister", "government-spokesperson"}
 _GAP = re.compile(r"^[\s\u200c]*$")
-# «سابق», «پیشین», «اسبق» right after a title: a former office holder, who acts for no state
-# (annotation notes, "Former officials act for no state"). Three closed-class words, kept here.
+# «سابق», «پیشین», «اسبق» (former), «مستعفی» (resigned), «فقید» (late), «خودخوانده» (self-proclaimed)
+# right after a title: no holder of the office, who acts for no state (annotation notes, "Former
+# officials act for no state"). Closed-class words, kept here.
 _PLURAL_BEFORE = re.compile(r"(?<![\w\u200c])(?:دو|سه|چهار|پنج|هر دو)[\s\u200c]+$")
-_FORMER = re.compile(r"[\s\u200c]*(?:سابق|پیشین|اسبق)(?![\w\u200c])")
+_FORMER = re.compile(r"[\s\u200c]*(?:سابق|پیشین|اسبق|مستعفی|فقید|خودخوانده)(?![\w\u200c])")
+# Words between a title and its state that keep the office («رئیس‌جمهور جدید/موقت/منتخب آمریکا»).
+_CURRENT = re.compile(r"[\s\u200c]*(?:جدید|فعلی|کنونی|موقت|منتخب)(?![\w\u200c])")
 # Apposition: a comma between name and title, and the quotes the press puts round names («ملک سلمان»،).
 _APPOSITION = re.compile(r"^[\s\u200c«»\"\u201c\u201d]*[،,]?[\s\u200c«»\"\u201c\u201d]*$")
 # «این کشور», «آن کشور» after a title: the state named last («ملک سلمان، پادشاه این کشور»).
@@ -268,8 +271,9 @@ class ActorFinder:
             state = _next_name(text, former.end(), names, self._is_state)
             return None, {state.start} if state else set(), spec.role
         then = _THEN.match(text, title.end)
-        country_hit = (_next_name(text, then.end() if then else title.end, names, self._is_body)
-                       or self._shared_word(title, names))
+        current = _CURRENT.match(text, title.end)
+        after_title = then.end() if then else current.end() if current else title.end
+        country_hit = _next_name(text, after_title, names, self._is_body) or self._shared_word(title, names)
         country = spec.country
         start, end = title.start, title.end
         consumed: set[int] = set()

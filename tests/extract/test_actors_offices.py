@@ -180,3 +180,15 @@ def test_two_presidents_are_no_single_office_holder():
 def test_this_country_his_and_then_after_a_title(text, state):
     assert any(c == state for t, c in parties(text, date(2020, 2, 1)) if "وزیر" in t or "پادشاه" in t or "رئیس" in t)
     assert "IRN" not in {c for t, c in parties(text, date(2020, 2, 1)) if "وزیر" in t or "پادشاه" in t or "رئیس" in t}
+
+
+@pytest.mark.parametrize("text", [
+    "«خوان گوایدو»، رئیس جمهور خودخوانده ونزوئلا گفت",  # self-proclaimed: holds no office
+    "اوو مورالس، رئیس‌جمهوری مستعفی بولیوی گفت",  # resigned
+])
+def test_resigned_late_and_self_proclaimed_holders_name_no_state(text):
+    assert parties(text, date(2020, 2, 1)) == []
+
+
+def test_new_and_interim_holders_keep_their_state():
+    assert parties("رئیس جمهور موقت بولیوی گفت", date(2020, 2, 1)) == [("رئیس جمهور موقت بولیوی", "BOL")]

@@ -32,6 +32,7 @@ _LATIN_BREAKS = r"[,،؛;:.!?؟\n–—]|\s-\s"
 _NEGATION_WINDOW = 40  # characters after a trigger in which its verb stands
 _PREP_WINDOW = 12
 _GENERIC_WORDS = 3    # words before a trigger in which a generic quantifier («هرگونه») governs it
+_COMPLEMENT_ROLES = ("from", "to", "against", "for", "about")
 _CLAUSE_LEVELS = 3    # main clauses ending in «که» that may govern a trigger's clause
 
 
@@ -122,14 +123,18 @@ class CueFinder:
             self._negation_in(text[max(0, start - self.windows.negation_before):start])
 
     def is_hypothetical(self, text: str, start: int, end: int) -> bool:
-        """True when the clause of the trigger is conditional or speculative; a main clause that
-        ends in «که» governs it too («فکر نمی‌کنم که …»)."""
+        """True when the clause of the trigger is conditional, speculative, a question or an
+        obligation, or states a standing relation («از حمایت X برخوردار است»); a main clause that
+        ends in «که» governs it too («فکر نمی‌کنم که …»), and so does a condition earlier in the
+        sentence («اگر …، …»)."""
         left, right = self.clause(text, start, end)
         for _ in range(_CLAUSE_LEVELS):  # «فکر نمی‌کنم که اسرائیل همان گونه که … حمله … کند»
             if not text[max(0, left - 4):left].strip(" \u200c").endswith("که"):
                 break
             left = self.clause(text, max(0, left - 5), max(0, left - 4))[0]
-        return self._has("hypothetical", text[left:right])
+        if self._has("hypothetical", text[left:right]) or self._has("standing", text[max(0, start - 4):end + 40]):
+            return True
+        return self._has("conditional", text[:left])  # «اگر …، …»: the main clause is its consequence
 
     def is_generic(self, text: str, start: int, end: int) -> bool:
         """True when a generic quantifier governs the trigger within a few words before it, in
@@ -149,6 +154,12 @@ class CueFinder:
         """True when a backing phrase stands right before ``start`` («با حمایت روسیه», «تحت
         حمایت ترکیه»): that party backs the clause's subject and takes no part in its act."""
         return self._word_before("backing", text, start)
+
+    def complement_of(self, text: str, start: int) -> str | None:
+        """The role of a preposition that makes a noun trigger the complement of another predicate
+        («با انتقاد از حمله آمریکا به عراق», «ابراز تاسف از خروج آمریکا از برجام»), or None."""
+        role = self.preposition_before(text, start)
+        return role if role in _COMPLEMENT_ROLES else None
 
     def attributed(self, text: str, start: int) -> bool:
         """True when ``start`` stands in a clause that opens with a news attribution («به گزارش

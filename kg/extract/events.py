@@ -147,6 +147,9 @@ class EventAssembler:
             genitive = self._owner(text, hit, clause, roles)
         else:
             genitive = self._genitive(text, hit, usable)
+        complement = not self.syntax.parties_before and cues.complement_of(text, hit.start)
+        if complement and not genitive:  # «تاسف از خروج آمریکا از برجام»: the party is in the phrase
+            genitive = [m for m in usable if hit.start <= m.start and m.end <= hit.end][:1]
         if genitive:
             subject, confidence = genitive[0], 1.0
         elif self.syntax.parties_before:
@@ -169,6 +172,12 @@ class EventAssembler:
         first_side = genitive or [subject, *([] if carried else self._coordinated(text, subject, usable))]
         first_parties = {m.actor.party for m in first_side}
         others = [m for m in clause if m.actor.party not in first_parties]
+        if genitive and complement:
+            # A nominal act that is the object of another predicate takes its parties from its own
+            # phrase: the speaker who regrets or criticises it does not receive it.
+            others = [m for m in others if m.start >= hit.end]
+            if not others:
+                return None
         if not others:
             others = [m for m in usable if m.actor.party not in first_parties]
             confidence *= _FALLBACK

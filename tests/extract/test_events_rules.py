@@ -65,3 +65,39 @@ def test_events_rules_speculation_governs_nested_ke_clauses():
 def test_events_rules_city_after_a_preposition_is_the_destination():
     found = events("قرار است وزیر دفاع آمریکا فردا به شهر مسکو سفر کند.")
     assert found and found[0][1] == ("RUS", "USA")
+
+
+def test_events_rules_condition_governs_the_main_clause_after_it():
+    found = events("اگر آمریکا مانع شود، ایران به ونزوئلا کمک نظامی خواهد کرد و از آن حمایت می‌کند.")
+    assert not [e for e in found if e[0] == "SUPPORT"]
+
+
+def test_events_rules_obligation_reports_no_act():
+    found = events("هوک گفت ایران باید میان مذاکره با آمریکا و وخیم‌تر شدن اقتصاد یکی را انتخاب کند.")
+    assert not [e for e in found if e[0] == "CONSULT"]
+
+
+def test_events_rules_a_question_reports_no_act():
+    found = events("از او پرسیدند آیا ایران با روسیه مذاکره کرده است.")
+    assert not [e for e in found if e[0] == "CONSULT"]
+
+
+def test_events_rules_a_charge_names_no_act():
+    found = events("عربستان روابط خود را با قطر به اتهام حمایت این کشور از تروریسم قطع کرد.")
+    assert not [e for e in found if e[0] == "SUPPORT"]
+
+
+def test_events_rules_support_enjoyed_is_a_standing_relation():
+    found = events("حوثی‌ها که از حمایت ایران برخوردارند با عربستان می‌جنگند.")
+    assert not [e for e in found if e[0] == "SUPPORT"]
+
+
+def test_events_rules_regretted_act_has_no_speaker_as_recipient():
+    found = events("رئیس جمهور سوئیس با ابراز تاسف از خروج آمریکا از برجام بر حفظ این توافق تاکید کرد.")
+    assert ("SANCTION", ("CHE", "USA")) not in found
+    assert ("ACCUSE", ("CHE", "USA")) in found
+
+
+def test_events_rules_criticised_attack_keeps_its_target():
+    found = events("نخست وزیر ترکیه با انتقاد از حمله آمریکا به عراق گفت این کشور پایگاه تروریست‌ها شده است.")
+    assert ("ASSAULT", ("IRQ", "USA")) in found

@@ -163,14 +163,15 @@ def list_queries() -> None:
     """List the named queries: what each answers, its parameters and an example call."""
     from kg.queries import load_queries
 
-    table = Table(title="named queries", show_lines=True)
-    for column in ("name", "answers", "parameters", "example"):
-        table.add_column(column, overflow="fold")
+    # One block per query rather than a table: parameter help and example calls are too long for
+    # the columns of a terminal, and an example is easier to copy when it is not wrapped.
     for q in load_queries().values():
-        params = "\n".join(f"{p.name} ({p.kind}{'' if p.required else ', optional'})"
-                           + (f": {p.help}" if p.help else "") for p in q.params)
-        table.add_row(q.name, q.title, params, _example_call(q))
-    console.print(table)
+        console.print(f"[bold]{q.name}[/bold]: {q.title}", highlight=False, soft_wrap=True)
+        for p in q.params:
+            kind = p.kind if p.required else f"{p.kind}, optional"
+            console.print(f"    --param {p.name}=… ({kind})" + (f": {p.help}" if p.help else ""),
+                          highlight=False, soft_wrap=True, markup=False)
+        console.print(f"    example: {_example_call(q)}", highlight=False, soft_wrap=True, markup=False)
 
 
 def _example_call(q) -> str:

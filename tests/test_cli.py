@@ -60,6 +60,58 @@ def test_cli_export_rdf_dumps_parse_back(store, tmp_path, fmt):
     Dataset().parse(out, format={"trig": "trig", "nq": "nquads", "ttl": "turtle"}[fmt])
 
 
+def _read_back(path: Path):
+    """An exported file parsed by the library that reads its format; returns something sized."""
+    import csv
+
+    import networkx as nx
+    from rdflib import Dataset, Graph
+
+    suffix = path.suffix
+    if suffix == ".jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if suffix in (".trig", ".nq"):
+        data = Dataset()
+        data.parse(path, format={".trig": "trig", ".nq": "nquads"}[suffix])
+        return list(data.quads())
+    if suffix in (".ttl", ".jsonld"):
+        return Graph().parse(path, format={".ttl": "turtle", ".jsonld": "json-ld"}[suffix])
+    if suffix == ".graphml":
+        return nx.read_graphml(path).edges
+    if suffix == ".gexf":
+        return nx.read_gexf(path).edges
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".trig", ".nq", ".ttl", ".jsonld", ".graphml", ".gexf", ".csv"])
+def test_cli_export_format_follows_the_suffix_and_parses_back(store, tmp_path, suffix):
+    out = tmp_path / f"export{suffix}"
+    result = runner.invoke(app, ["export", "--out", str(out), "--store", store])
+    assert result.exit_code == 0, result.output
+    assert len(_read_back(out)) > 0
+
+
+def test_cli_export_network_edges_name_the_seed_call(store, tmp_path):
+    out = tmp_path / "edges.txt"                     # an unknown suffix: --format decides
+    result = runner.invoke(app, ["export", "-f", "csv", "-o", str(out), "--level", "state", "--store", store])
+    assert result.exit_code == 0 and "edge(s) (csv)" in result.output
+    rows = _read_back(out.rename(out.with_suffix(".csv")))
+    assert {"IRN", "TKM"} in [{row["source"], row["target"]} for row in rows]
+
+
+def test_cli_export_jsonld_of_one_actor_is_smaller_than_everything(store, tmp_path):
+    one, every = tmp_path / "tkm.jsonld", tmp_path / "all.jsonld"
+    assert runner.invoke(app, ["export", "-o", str(one), "--actor", "TKM", "--store", store]).exit_code == 0
+    assert runner.invoke(app, ["export", "-o", str(every), "--store", store]).exit_code == 0
+    assert 0 < len(_read_back(one)) < len(_read_back(every))
+
+
+def test_cli_export_unknown_suffix_without_format_is_a_numbered_error(store, tmp_path):
+    result = runner.invoke(app, ["export", "-o", str(tmp_path / "graph.xls"), "--store", store])
+    assert result.exit_code == 1 and "KG504" in result.output and "--format" in result.output
+
+
 def test_cli_unknown_export_format_is_a_numbered_error(store):
     result = runner.invoke(app, ["export", "--format", "xls", "--store", store])
     assert result.exit_code == 1 and "KG501" in result.output
@@ -80,3 +132,55 @@ def test_cli_analyze_and_viz_write_their_outputs(store, tmp_path):
     out = tmp_path / "net.png"
     result = runner.invoke(app, ["viz", "network", "--out", str(out), "--store", store, "--lang", "en"])
     assert result.exit_code == 0 and out.read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_cli_analyze_writes_csv_and_json(store, fmt):
+    result = runner.invoke(app, ["analyze", "--store", store, "--format", fmt, "--level", "state"])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        summary = json.loads(result.stdout)
+        assert summary["level"] == "state" and summary["central actors"][0]["node"] == "IRN"
+    else:
+        assert "# central actors" in result.stdout and "node,label," in result.stdout
+
+
+def test_cli_analyze_unknown_format_is_refused_before_any_work(store):
+    result = runner.invoke(app, ["analyze", "--store", store, "--format", "xml"])
+    assert result.exit_code == 1 and "KG501" in result.output
+
+
+def test_cli_viz_network_html_is_one_offline_page(store, tmp_path):
+    out = tmp_path / "graph.html"
+    result = runner.invoke(app, ["viz", "network", "--out", str(out), "--store", store, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html") and "Iran" in page
+    assert "<script src=\"http" not in page                 # nothing loaded from the network
+
+
+def test_cli_queries_lists_parameters_and_an_example_call():
+    from kg.queries import load_queries
+
+    result = runner.invoke(app, ["queries"])
+    assert result.exit_code == 0
+    for q in load_queries().values():
+        assert q.name in result.output
+        for name, value in q.example:
+            assert f"-p {name}={value}" in result.output
+
+
+def _every_example():
+    from kg.queries import load_queries
+
+    return [pytest.param(q.name, q.example, id=q.name) for q in load_queries().values()]
+
+
+@pytest.mark.parametrize(("name", "example"), _every_example())
+def test_cli_query_example_of_every_query_runs(store, name, example):
+    args = [arg for key, value in example for arg in ("-p", f"{key}={value}")]
+    result = runner.invoke(app, ["query", name, *args, "--store", store, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "results" in json.loads(result.stdout) or "boolean" in json.loads(result.stdout)
+    same = runner.invoke(app, ["query", name, "--example", "--store", store, "--format", "json"])
+    assert same.exit_code == 0 and same.stdout == result.stdout

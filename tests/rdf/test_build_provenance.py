@@ -80,3 +80,24 @@ def test_reingesting_replaces_the_extraction_time_instead_of_adding_one():
         answer = [(str(a), t) for a, t in rows.rows]
     assert answer == [(str(extraction_iri(facts.key)), Literal(later, datatype=XSD.dateTime))]
     assert count == len(build_article(facts, extracted_at=earlier).triples)
+
+
+def test_every_ingested_event_has_its_extraction_and_time():
+    from pathlib import Path
+
+    from kg.ingest import ingest
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    with open_store("memory:") as store:
+        started = datetime.now(timezone.utc).replace(microsecond=0)
+        assert ingest([examples], store).ok
+        rows = store.query("""
+            PREFIX prov: <http://www.w3.org/ns/prov#>  PREFIX rr: <https://w3id.org/rrkg/ontology#>
+            SELECT ?event ?time WHERE {
+              GRAPH ?g { ?event a rr:Event .
+                         OPTIONAL { ?event prov:wasGeneratedBy ?x . ?x prov:used ?article ;
+                                           prov:endedAtTime ?time .
+                                    ?event prov:wasDerivedFrom ?article } }
+            }""").rows
+    assert len(rows) > 10
+    assert all(time is not None and time.toPython() >= started for _, time in rows)

@@ -40,6 +40,8 @@ def test_topics_keep_stated_domains(finder, text, topics):
     "به گزارش منابع دیپلماتیک، این دیپلمات ارشد آلمانی گفت",  # sources and persons
     "او به اتهام فساد مالی تحت پیگرد است",  # a crime, not finance
     "پلیس او را در بیمارستان بازداشت کرد",  # a place, not health
+    "عراق میزبان یک سری از مقامات ارشد دفاعی آمریکا بوده است",  # officials are parties
+    "دولت باید از نهادهای امنیتی حمایت کند",  # institutions are parties
 ])
 def test_topics_ignore_forces_persons_and_own_affairs(finder, text):
     assert set(finder.find(text)) <= {"oil"}, finder.find(text)

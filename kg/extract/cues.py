@@ -155,6 +155,12 @@ class CueFinder:
         حمایت ترکیه»): that party backs the clause's subject and takes no part in its act."""
         return self._word_before("backing", text, start)
 
+    def points_back(self, text: str, start: int, end: int) -> bool:
+        """True when the trigger stands in a phrase that points back to an act already told
+        («در این دیدار», «در این سفر»): the act is not reported again."""
+        matcher = self._matchers.get("back-reference")
+        return bool(matcher) and any(h.start <= start and end <= h.end for h in matcher.find(text))
+
     def complement_of(self, text: str, start: int) -> str | None:
         """The role of a preposition that makes a noun trigger the complement of another predicate
         («با انتقاد از حمله آمریکا به عراق», «ابراز تاسف از خروج آمریکا از برجام»), or None."""

@@ -130,7 +130,8 @@ class EventAssembler:
         text = sentence.text
         cues = self.cues
         if (cues.is_not_trigger(text, hit.start, hit.end) or cues.is_negated(text, hit.start, hit.end)
-                or cues.is_hypothetical(text, hit.start, hit.end) or cues.is_generic(text, hit.start, hit.end)):
+                or cues.is_hypothetical(text, hit.start, hit.end) or cues.is_generic(text, hit.start, hit.end)
+                or cues.points_back(text, hit.start, hit.end)):
             return None
         trigger = hit.trigger
         left, right = cues.clause(text, hit.start, hit.end)

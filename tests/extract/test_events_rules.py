@@ -101,3 +101,19 @@ def test_events_rules_regretted_act_has_no_speaker_as_recipient():
 def test_events_rules_criticised_attack_keeps_its_target():
     found = events("نخست وزیر ترکیه با انتقاد از حمله آمریکا به عراق گفت این کشور پایگاه تروریست‌ها شده است.")
     assert ("ASSAULT", ("IRQ", "USA")) in found
+
+
+def test_events_rules_this_meeting_points_back_and_adds_no_event():
+    found = events("وزیر خارجه ایران با همتای عمانی دیدار کرد. وزیر خارجه آلمان در این دیدار درباره آمریکا گفت.")
+    assert [e for e in found if e[0] == "CONSULT"] == [("CONSULT", ("IRN", "OMN"))]
+
+
+def test_events_rules_opposition_as_a_noun_is_commentary():
+    found = events("این اقدام را می‌توان مخالفت ایران با سیاست فشار حداکثر آمریکا دانست.")
+    assert not [e for e in found if e[0] == "REJECT"]
+
+
+def test_events_rules_a_wish_to_deepen_ties_is_an_intent():
+    found = events("رئیس‌جمهور ارمنستان در نامه به رئیس‌جمهور ایران خواستار تعمیق بیشتر روابط دو کشور شد.")
+    assert ("AGREE", ("ARM", "IRN")) in found
+    assert ("REQUEST", ("ARM", "IRN")) not in found

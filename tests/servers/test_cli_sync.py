@@ -92,3 +92,16 @@ def test_cli_push_has_no_password_option():
     result = runner.invoke(app, ["push", "--help"])
     assert result.exit_code == 0 and "KG_SPARQL_PASSWORD" in result.output
     assert "--password" not in result.output and "--user" not in result.output
+
+
+def test_cli_push_reaches_a_server_from_a_fresh_process(local, server_url):
+    """As a user runs it: nothing in the process has imported the SPARQL backend beforehand."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-m", "kg.cli", "push", "--to", server_url, "--store", local],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert _report(done.stdout)[0] == len(_digests(local))

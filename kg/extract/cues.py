@@ -122,17 +122,21 @@ class CueFinder:
         return self._negation_in(text[end:min(right, end + self.windows.negation_after)]) or \
             self._negation_in(text[max(0, start - self.windows.negation_before):start])
 
-    def is_hypothetical(self, text: str, start: int, end: int) -> bool:
+    def is_hypothetical(self, text: str, start: int, end: int, before_only: bool = False) -> bool:
         """True when the clause of the trigger is conditional, speculative, a question or an
         obligation, or states a standing relation («از حمایت X برخوردار است»); a main clause that
         ends in «که» governs it too («فکر نمی‌کنم که …»), and so does a condition earlier in the
-        sentence («اگر …، …»)."""
+        sentence («اگر …، …»). ``before_only``: only cues before the trigger count (a warning
+        states its condition after it: «هشدار داد در صورت …، …»)."""
         left, right = self.clause(text, start, end)
+        if before_only:
+            right = start
         for _ in range(_CLAUSE_LEVELS):  # «فکر نمی‌کنم که اسرائیل همان گونه که … حمله … کند»
             if not text[max(0, left - 4):left].strip(" \u200c").endswith("که"):
                 break
             left = self.clause(text, max(0, left - 5), max(0, left - 4))[0]
-        if self._has("hypothetical", text[left:right]) or self._has("standing", text[max(0, start - 4):end + 40]):
+        if self._has("hypothetical", text[left:right]) or (
+                not before_only and self._has("standing", text[max(0, start - 4):end + 40])):
             return True
         return self._has("conditional", text[:left])  # «اگر …، …»: the main clause is its consequence
 

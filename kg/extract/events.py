@@ -43,6 +43,7 @@ _CARRIED = 0.85      # the subject was carried from an earlier sentence
 _FALLBACK = 0.85     # recipients were not marked by a preposition or the clause
 _FUTURE_CONSULT = "AGREE"
 _NEVER_PARTIES = ("about", "place")
+_CONDITIONAL_BY_NATURE = ("THREATEN",)  # a warning states its condition after it
 _GAP = re.compile(r"[\s\u200c]{0,2}")
 _AND = re.compile(r"[\s\u200c]*(?:و|،|,)[\s\u200c]*")
 
@@ -130,7 +131,8 @@ class EventAssembler:
         text = sentence.text
         cues = self.cues
         if (cues.is_not_trigger(text, hit.start, hit.end) or cues.is_negated(text, hit.start, hit.end)
-                or cues.is_hypothetical(text, hit.start, hit.end) or cues.is_generic(text, hit.start, hit.end)
+                or cues.is_hypothetical(text, hit.start, hit.end, hit.trigger.category in _CONDITIONAL_BY_NATURE)
+                or cues.is_generic(text, hit.start, hit.end)
                 or cues.points_back(text, hit.start, hit.end)):
             return None
         trigger = hit.trigger
@@ -185,7 +187,7 @@ class EventAssembler:
         if self.syntax.parties_before:
             actors, recipients = self._sides_svo(text, hit, first_side, others, clause, roles)
         else:
-            actors, recipients = self._sides(trigger.roles, first_side, others, roles)
+            actors, recipients = self._sides(trigger.roles, first_side, others, roles, hit.start)
         recipients = [m for m in recipients if m.actor.party not in {a.actor.party for a in actors}]
         parties = {m.actor.party for m in (*actors, *recipients)}
         if len(parties) < 2 and cues.refers_to_dyad(text):
@@ -409,9 +411,10 @@ class EventAssembler:
 
     @staticmethod
     def _sides(scheme: str, first: list[Mention], others: list[Mention],
-               roles: dict[int, str | None]) -> tuple[list[Mention], list[Mention]]:
+               roles: dict[int, str | None], verb_at: int | None = None) -> tuple[list[Mention], list[Mention]]:
         """Actors and recipients by the trigger's role scheme; a party that a preposition marks
-        for the scheme wins over parties that merely stand in the clause."""
+        for the scheme wins over parties that merely stand in the clause, and one marked between
+        the subject and the trigger (``verb_at``) over those after it."""
         if scheme == "joint":
             among = [m for m in (*first, *others) if roles.get(id(m)) == "among"]
             if len({m.actor.party for m in among}) >= 2:  # «امضای توافق میان آمریکا و طالبان»
@@ -422,6 +425,11 @@ class EventAssembler:
         wanted = {"with": ("with", "among"), "visit": ("to", "location", "with"),
                   "to": ("to", "from", "against", "object", "with", "for", "on")}[scheme]
         marked = [m for m in others if roles.get(id(m)) in wanted]
+        if verb_at is not None and first and all(m.end <= verb_at for m in first):
+            # SOV: a party marked between the subject and a verb trigger is its argument; what
+            # follows the verb is its content («تهران به واشنگتن هشدار داد در صورت … به ونزوئلا»).
+            before = [m for m in marked if first[0].end <= m.start and m.end <= verb_at]
+            marked = before or marked
         return first, marked or others
 
     def _remember(self, text: str, mentions: list[Mention], discourse: Discourse) -> None:

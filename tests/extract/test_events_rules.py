@@ -117,3 +117,10 @@ def test_events_rules_a_wish_to_deepen_ties_is_an_intent():
     found = events("رئیس‌جمهور ارمنستان در نامه به رئیس‌جمهور ایران خواستار تعمیق بیشتر روابط دو کشور شد.")
     assert ("AGREE", ("ARM", "IRN")) in found
     assert ("REQUEST", ("ARM", "IRN")) not in found
+
+
+def test_events_rules_a_warning_states_its_condition_after_it():
+    found = events("تهران به واشنگتن هشدار داده است در صورت جلوگیری از رسیدن نفتکش‌ها به ونزوئلا، "
+                   "کاخ سفید با واکنش شدید روبرو خواهد شد.")
+    assert ("THREATEN", ("IRN", "USA")) in found
+    assert all("VEN" not in parties for _, parties in found)

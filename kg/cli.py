@@ -263,11 +263,11 @@ def _export(kg_store, fmt: str, out: Optional[Path], **options) -> tuple[int, st
                 dump_rdf(kg_store, handle, fmt)
         return 0, ""
     target = out if out is not None else sys.stdout.buffer
-    if fmt == "jsonld":
-        return export_graph(kg_store, target, fmt, article=options["article"], actor=options["actor"]), "triple(s)"
+    # export_graph refuses an option that does not belong to the format (KG403): pass what was given.
+    level = {"level": options["level"]} if options["level"] else {}
     count = export_graph(kg_store, target, fmt, lang=options["lang"], article=options["article"],
-                         actor=options["actor"], **({"level": options["level"]} if options["level"] else {}))
-    return count, "edge(s)"
+                         actor=options["actor"], **level)
+    return count, "triple(s)" if fmt == "jsonld" else "edge(s)"
 
 
 @app.command()

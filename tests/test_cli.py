@@ -60,14 +60,14 @@ def test_cli_export_rdf_dumps_parse_back(store, tmp_path, fmt):
     Dataset().parse(out, format={"trig": "trig", "nq": "nquads", "ttl": "turtle"}[fmt])
 
 
-def _read_back(path: Path):
+def _read_back(path: Path, suffix: str | None = None):
     """An exported file parsed by the library that reads its format; returns something sized."""
     import csv
 
     import networkx as nx
     from rdflib import Dataset, Graph
 
-    suffix = path.suffix
+    suffix = suffix or path.suffix
     if suffix == ".jsonl":
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     if suffix in (".trig", ".nq"):
@@ -96,7 +96,7 @@ def test_cli_export_network_edges_name_the_seed_call(store, tmp_path):
     out = tmp_path / "edges.txt"                     # an unknown suffix: --format decides
     result = runner.invoke(app, ["export", "-f", "csv", "-o", str(out), "--level", "state", "--store", store])
     assert result.exit_code == 0 and "edge(s) (csv)" in result.output
-    rows = _read_back(out.rename(out.with_suffix(".csv")))
+    rows = _read_back(out, ".csv")
     assert {"IRN", "TKM"} in [{row["source"], row["target"]} for row in rows]
 
 
@@ -105,6 +105,12 @@ def test_cli_export_jsonld_of_one_actor_is_smaller_than_everything(store, tmp_pa
     assert runner.invoke(app, ["export", "-o", str(one), "--actor", "TKM", "--store", store]).exit_code == 0
     assert runner.invoke(app, ["export", "-o", str(every), "--store", store]).exit_code == 0
     assert 0 < len(_read_back(one)) < len(_read_back(every))
+
+
+def test_cli_export_option_of_another_format_is_refused(store, tmp_path):
+    result = runner.invoke(app, ["export", "-o", str(tmp_path / "a.jsonld"), "--level", "state", "--store", store])
+    assert result.exit_code == 1 and "KG403" in result.output and "level" in result.output
+    assert not (tmp_path / "a.jsonld").exists()
 
 
 def test_cli_export_unknown_suffix_without_format_is_a_numbered_error(store, tmp_path):

@@ -18,6 +18,8 @@ from rich.table import Table
 
 from kg.errors import Errors, KGError
 
+__all__ = ["app", "main"]
+
 app = typer.Typer(help="regional-relations-kg: news about international relations → a knowledge graph.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 console = Console()

@@ -159,6 +159,18 @@ class CueFinder:
         حمایت ترکیه»): that party backs the clause's subject and takes no part in its act."""
         return self._word_before("backing", text, start)
 
+    def skip_modifiers(self, text: str, end: int) -> int:
+        """Where a noun trigger's phrase ends once the adjectives right after it are skipped
+        («حمله هوایی اسرائیل», «تحریم‌های جدید آمریکا»): its genitive follows there."""
+        matcher = self._matchers.get("modifier")
+        while matcher:
+            window = text[end:end + 24]
+            hit = next((h for h in matcher.find(window) if h.start > 0 and not window[:h.start].strip(" \u200c")), None)
+            if hit is None:
+                break
+            end += hit.end
+        return end
+
     def points_back(self, text: str, start: int, end: int) -> bool:
         """True when the trigger stands in a phrase that points back to an act already told
         («در این دیدار», «در این سفر»): the act is not reported again."""

@@ -43,7 +43,8 @@ _CARRIED = 0.85      # the subject was carried from an earlier sentence
 _FALLBACK = 0.85     # recipients were not marked by a preposition or the clause
 _FUTURE_CONSULT = "AGREE"
 _NEVER_PARTIES = ("about", "place")
-_CONDITIONAL_BY_NATURE = ("THREATEN",)  # a warning states its condition after it
+_CONDITIONAL_BY_NATURE = ("THREATEN",)
+_EVALUATIVE = ("ACCUSE", "SUPPORT", "PROTEST", "REJECT")  # judge another's act: its agent receives  # a warning states its condition after it
 _GAP = re.compile(r"[\s\u200c]{0,2}")
 _AND = re.compile(r"[\s\u200c]*(?:و|،|,)[\s\u200c]*")
 
@@ -97,6 +98,7 @@ class EventAssembler:
                  topics: TopicFinder, syntax: Syntax | None = None) -> None:
         self.triggers, self.cues, self.dates, self.topics = triggers, cues, dates, topics
         self.syntax = syntax or Syntax()
+        self._hits: list[TriggerHit] = []  # the current sentence's triggers
 
     @classmethod
     @cache
@@ -112,6 +114,7 @@ class EventAssembler:
                                 date=self.dates.find(text, article_date),
                                 refers_back=self.cues.refers_back(text))
         hits = self.triggers.find(text)
+        self._hits = hits
         for hit in hits:
             if _framed(text, hit, hits) or self._purpose(text, hit, hits):
                 continue
@@ -188,6 +191,10 @@ class EventAssembler:
             actors, recipients = self._sides_svo(text, hit, first_side, others, clause, roles)
         else:
             actors, recipients = self._sides(trigger.roles, first_side, others, roles, hit.start)
+        if trigger.category in _EVALUATIVE and not self.syntax.parties_before:
+            agents = self._embedded_agents(text, hit, subject, usable, left)
+            if agents:
+                recipients = agents
         recipients = [m for m in recipients if m.actor.party not in {a.actor.party for a in actors}]
         parties = {m.actor.party for m in (*actors, *recipients)}
         if len(parties) < 2 and cues.refers_to_dyad(text):
@@ -269,10 +276,26 @@ class EventAssembler:
             return "object"
         return role
 
+    def _embedded_agents(self, text: str, hit: TriggerHit, subject: Mention, usable: list[Mention],
+                         left: int) -> list[Mention]:
+        """The agent of an act that an evaluation is about: «ایران حمله اسرائیل به سوریه را محکوم
+        کرد» condemns Israel, not Syria; the act's target is not a party of the evaluation."""
+        for other in self._hits:
+            if other is hit or other.trigger.category in _EVALUATIVE or not (
+                    left <= other.start and other.end <= hit.start and subject.end <= other.start):
+                continue
+            agents = self._genitive(text, other, usable)
+            if agents:
+                return agents
+        return []
+
     def _genitive(self, text: str, hit: TriggerHit, usable: list[Mention]) -> list[Mention]:
-        """The party right after a noun trigger, and those joined to it by «و», act:
-        «تحریم‌های آمریکا», «سفر ظریف به مسکو», «گفتگوی وزرای خارجه ایران و عمان»."""
-        after = [m for m in usable if m.start >= hit.end and _GAP.fullmatch(text, hit.end, m.start)]
+        """The party right after a noun trigger (and its adjectives: «حمله هوایی اسرائیل»), and
+        those joined to it by «و», act: «تحریم‌های آمریکا», «سفر ظریف به مسکو», «گفتگوی وزرای
+        خارجه ایران و عمان»."""
+        end = self.cues.skip_modifiers(text, hit.end)
+        after = [m for m in usable if m.start >= hit.end and (_GAP.fullmatch(text, hit.end, m.start)
+                                                             or _GAP.fullmatch(text, end, m.start))]
         if not after:
             return []
         head = min(after, key=lambda m: m.start)

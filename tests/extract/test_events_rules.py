@@ -124,3 +124,9 @@ def test_events_rules_a_warning_states_its_condition_after_it():
                    "کاخ سفید با واکنش شدید روبرو خواهد شد.")
     assert ("THREATEN", ("IRN", "USA")) in found
     assert all("VEN" not in parties for _, parties in found)
+
+
+def test_events_rules_condemning_an_attack_accuses_its_author_not_its_target():
+    found = events("ایران حمله هوایی اسرائیل به سوریه را محکوم کرد.")
+    assert ("ACCUSE", ("IRN", "ISR")) in found
+    assert all(parties != ("IRN", "ISR", "SYR") for _, parties in found)

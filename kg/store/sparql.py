@@ -662,8 +662,15 @@ class SparqlStore(Store):
         self._opener = None
 
 
+#: Most triples in one ``GRAPH <g> { … }`` block: Virtuoso 7.2's SPARQL parser runs out of stack
+#: ("SP030 … memory exhausted") at about 4,990 triples in one block, while a request of many
+#: blocks of the same graph is fine; SPARQL allows a graph's block to repeat.
+BLOCK_TRIPLES = 2_000
+
+
 def _insert_data(groups: Iterable[tuple[URIRef, list[Triple]]]) -> str:
-    blocks = [f"GRAPH {_sparql(g)} {{\n{_ntriples(t)}}}" for g, t in groups if t]
+    blocks = [f"GRAPH {_sparql(g)} {{\n{_ntriples(t[i:i + BLOCK_TRIPLES])}}}"
+              for g, t in groups for i in range(0, len(t), BLOCK_TRIPLES)]
     return "INSERT DATA {\n" + "\n".join(blocks) + "\n}" if blocks else ""
 
 

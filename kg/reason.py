@@ -5,9 +5,11 @@ The store's graphs state facts as the extractor and the gazetteer found them; th
 ``rr:actor`` is an ``rr:participant`` and a ``sem:hasActor``, ``rr:member`` and ``rr:memberOf`` are
 inverse, an event ``rr:involves`` each participant and the state each participant acts for
 (``owl:propertyChainAxiom (rr:participant rr:country)``: a person's events are also their state's
-events). :func:`infer` computes those consequences with owlrl's OWL 2 RL rules and writes the new
-ones to ``id:graph/inferred``, replaced whole on each run, so that queries may use them without a
-reasoner and without the asserted graphs ever being changed.
+events), and the actor and the recipient of an event ``rr:interactsWith`` each other (a symmetric
+property with the chain ``rr:actorIn rr:recipient``, ``rr:actorIn`` being the inverse of
+``rr:actor``). :func:`infer` computes those consequences with owlrl's OWL 2 RL rules and writes the new
+ones to ``id:graph/inferred``, replaced whole on each run (:func:`drop_inferred` removes it), so that
+queries may use them without a reasoner and without the asserted graphs ever being changed.
 
 Why OWL 2 RL alone, and not owlrl's RDFS + OWL RL combination: the OWL 2 RL rule set already holds
 the RDFS rules that matter here (sub-class, sub-property, domain, range: cax-sco, prp-spo1, prp-dom,

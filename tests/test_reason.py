@@ -126,6 +126,16 @@ def test_a_group_governing_a_state_is_not_made_a_person():
     assert (afghanistan, RDF.type, RR.Country) in found.triples                 # the range of rr:country
 
 
+def test_actor_and_recipient_interact_both_ways_but_co_actors_do_not():
+    third = ID["person/third"]
+    asserted = [*ACTORS, *ARTICLE_GRAPH, (third, RDF.type, RR.Person), (EVENT, RR.actor, third),
+                (EVENT, RR.participant, third)]
+    found = set(entailments(asserted).triples)
+    assert {(PEZESHKIAN, RR.actorIn, EVENT), (PEZESHKIAN, RR.interactsWith, BERDIMUHAMEDOV),
+            (BERDIMUHAMEDOV, RR.interactsWith, PEZESHKIAN)} <= found              # inverse, chain, symmetric
+    assert (PEZESHKIAN, RR.interactsWith, third) not in found and (third, RR.interactsWith, PEZESHKIAN) not in found
+
+
 def test_symmetric_and_transitive_properties_of_an_ontology_are_applied():
     ex = "urn:example:"
     ontology = Graph()

@@ -112,14 +112,14 @@ def test_broken_ontology_file_raises_kg202(tmp_path, monkeypatch):
 
 def test_model_classes_and_properties_are_declared(graph):
     classes = {"Actor", "Country", "Person", "Organization", "Group", "Event", "Article", "Sentence",
-               "Mention", "OfficeHolding"}
+               "Mention", "OfficeHolding", "Extraction"}
     properties = {
         "category", "altCategory", "mode", "context", "topic", "participant", "actor", "recipient",
         "date", "dateCertainty", "trigger", "mention", "evidence", "confidence", "extractor",
         "refersTo", "text", "side", "originalText", "index", "sentence", "mentions", "articleId",
         "contentKey", "source", "extractorVersion", "iso3", "acronym", "wikidata", "country", "member",
         "memberOf", "holds", "role", "officeOf", "start", "end", "quadClass", "cameoCode",
-        "ontologyVersion", "score", "modeOf",
+        "ontologyVersion", "score", "modeOf", "involves", "actorIn", "interactsWith",
     }
     declared = {str(t).removeprefix(str(RR)) for t in _terms(graph)}
     assert classes | properties <= declared

@@ -42,7 +42,10 @@ class TriggerFinder:
     def __init__(self, triggers: tuple[Trigger, ...]) -> None:
         plain = [t for t in triggers if not t.has_gap]
         self._plain = PhraseMatcher(((t.phrase, t) for t in plain), suffixes=True)
-        self._gapped = [(t, _gap_regex(t.phrase)) for t in triggers if t.has_gap]
+        # Each gapped phrase's longest literal word: a sentence without it cannot match, so the
+        # regular expression is not run (most sentences have none of them).
+        self._gapped = [(t, _gap_regex(t.phrase), max(t.phrase.replace("…", " ").split(), key=len))
+                        for t in triggers if t.has_gap]
 
     @classmethod
     @cache
@@ -51,11 +54,14 @@ class TriggerFinder:
 
     def find(self, text: str) -> list[TriggerHit]:
         """Triggers in ``text``; overlapping gapped and plain hits are all kept (events dedupe)."""
-        hits = [TriggerHit(p, m.start, m.end, m.text) for m in self._plain.find(text) for p in m.payloads[:1]]
+        matches = self._plain.find(text)
+        hits = [TriggerHit(p, m.start, m.end, m.text) for m in matches for p in m.payloads[:1]]
         # A phrase listed under several categories (rare) yields one hit per category.
-        hits += [TriggerHit(p, m.start, m.end, m.text) for m in self._plain.find(text)
+        hits += [TriggerHit(p, m.start, m.end, m.text) for m in matches
                  for p in m.payloads[1:] if p.category != m.payloads[0].category]
-        for trigger, regex in self._gapped:
+        for trigger, regex, word in self._gapped:
+            if word not in text:
+                continue
             for match in regex.finditer(text):
                 hits.append(TriggerHit(trigger, match.start(), match.end(), match.group(0)))
         hits.sort(key=lambda h: (h.start, -h.end))

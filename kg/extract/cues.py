@@ -33,6 +33,7 @@ _NEGATION_WINDOW = 40  # characters after a trigger in which its verb stands
 _PREP_WINDOW = 12
 _GENERIC_WORDS = 3    # words before a trigger in which a generic quantifier («هرگونه») governs it
 _COMPLEMENT_ROLES = ("from", "to", "against", "for", "about")
+_DELEGATION_WORDS = 5  # «هیات» and up to four words before the name it heads
 _CLAUSE_LEVELS = 3    # main clauses ending in «که» that may govern a trigger's clause
 
 
@@ -237,8 +238,15 @@ class CueFinder:
         return self._word_before("purpose-before", text, start)
 
     def delegation_before(self, text: str, start: int) -> bool:
-        """True when a delegation noun stands right before ``start`` («هیات روسی»)."""
-        return self._word_before("delegation", text, start)
+        """True when a delegation noun heads the phrase that ends in the name at ``start``
+        («هیات روسی», «هیات بلندپایه شورای حکومتی عراق», «یک هیئت از جنبش جهاد اسلامی»): up to
+        four words between them, none a clause break."""
+        if self._word_before("delegation", text, start):
+            return True
+        left, _ = self.clause(text, start, start)
+        words = text[left:start].split()[-_DELEGATION_WORDS:]
+        matcher = self._matchers.get("delegation")
+        return bool(matcher and words and matcher.find(" ".join(words)))
 
     def refers_to_dyad(self, text: str) -> bool:
         """True when the sentence speaks of "the two countries" («دو کشور», «طرفین»)."""

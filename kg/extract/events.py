@@ -46,7 +46,11 @@ _NEVER_PARTIES = ("about", "place")
 _CONDITIONAL_BY_NATURE = ("THREATEN",)
 _EVALUATIVE = ("ACCUSE", "SUPPORT", "PROTEST", "REJECT")  # judge another's act: its agent receives  # a warning states its condition after it
 _GAP = re.compile(r"[\s\u200c]{0,2}")
-_AND = re.compile(r"[\s\u200c]*(?:و|،|,)[\s\u200c]*")
+# «و», a comma, and «به ویژه» ("especially", which names members of the list before it:
+# «کشورهای حاشیه خلیج فارس به ویژه عربستان و امارات»): a closed class of the grammar, so here.
+_ESPECIALLY = r"(?:،[\s\u200c]*)?(?:به[\s\u200c]*ویژه|بویژه|به[\s\u200c]*خصوص|بخصوص)"
+_AND = re.compile(rf"[\s\u200c]*(?:و|،|,|{_ESPECIALLY})[\s\u200c]*")
+_ESPECIALLY_GAP = re.compile(rf"[\s\u200c]*{_ESPECIALLY}[\s\u200c]*")
 
 
 @dataclass(frozen=True)
@@ -243,12 +247,15 @@ class EventAssembler:
         roles = {id(m): self._role(text, m) for m in mentions}
         ordered = sorted(mentions, key=lambda m: m.start)
         for before, after in zip(ordered, ordered[1:]):
+            if _ESPECIALLY_GAP.fullmatch(text, before.end, after.start):
+                roles[id(after)] = roles[id(before)]  # «با اتحادیه اروپا بویژه سه کشور اروپایی»
+                continue
             if roles[id(after)] is not None:
                 continue
             joined = self.syntax.conjunction.fullmatch(text, before.end, after.start)
             if joined and _new_clause(joined.group(0), before, after):
                 joined = None
-            if joined and roles[id(before)] in ("location", "place", "about", "among"):
+            if joined and roles[id(before)] not in (None, "object", "backer"):
                 roles[id(after)] = roles[id(before)]
             elif (before.via == "capital" or roles[id(before)] == "location") and \
                     _GAP.fullmatch(text, before.end, after.start) and after.actor.kind.value == "Country":

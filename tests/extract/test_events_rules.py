@@ -130,3 +130,13 @@ def test_events_rules_condemning_an_attack_accuses_its_author_not_its_target():
     found = events("ایران حمله هوایی اسرائیل به سوریه را محکوم کرد.")
     assert ("ACCUSE", ("IRN", "ISR")) in found
     assert all(parties != ("IRN", "ISR", "SYR") for _, parties in found)
+
+
+def test_events_rules_especially_names_members_of_the_list_before_it():
+    found = events("وزیر خارجه مراکش گفت: آماده تداوم هماهنگی با کشورهای حاشیه خلیج فارس به ویژه عربستان و امارات هستیم.")
+    assert any(parties == ("ARE", "MAR", "SAU") for _, parties in found)
+
+
+def test_events_rules_a_delegation_heads_the_phrase_that_names_its_state():
+    found = events("هیات بلندپایه شورای حکومتی عراق راهی ایران شد.")
+    assert ("CONSULT", ("IRN", "IRQ")) in found

@@ -27,7 +27,7 @@ from kg import __version__
 from kg.facts import Actor, ActorKind, ArticleFacts, Event, Mention
 from kg.rdf.namespaces import (
     PROV, RDF, RDFS, RR, SDO, XSD, actor_iri, article_iri, category_iri, context_iri,
-    event_iri, extraction_iri, graph_iri, mention_iri, mode_iri, office_iri, role_iri, sentence_iri, topic_iri,
+    event_iri, extraction_iri, graph_iri, software_iri, mention_iri, mode_iri, office_iri, role_iri, sentence_iri, topic_iri,
     wikidata_iri,
 )
 
@@ -52,7 +52,9 @@ def build_article(facts: ArticleFacts, *, extracted_at: datetime | None = None,
 
     Provenance follows PROV-O: the graph holds one extraction activity (``rr:Extraction``,
     ``id:extraction/<content key>``) that ``prov:used`` the article, ended at the time of
-    extraction (``prov:endedAtTime``) and generated every event (``prov:wasGeneratedBy``). Its IRI
+    extraction (``prov:endedAtTime``), was carried out by the toolkit at its version (a
+    ``prov:SoftwareAgent``, ``prov:wasAssociatedWith``) and generated every event
+    (``prov:wasGeneratedBy``). Its IRI
     comes from the content key, not from the time, so ingesting the same text again replaces the
     activity and its time along with the rest of the graph: the store never holds two extractions
     of one text.
@@ -128,6 +130,10 @@ def _extraction_triples(add, key: str, article: URIRef, extracted_at: datetime |
     add((activity, RDF.type, PROV.Activity))
     add((activity, PROV.used, article))
     add((activity, RR.extractorVersion, Literal(__version__)))
+    agent = software_iri(__version__)
+    add((activity, PROV.wasAssociatedWith, agent))
+    add((agent, RDF.type, PROV.SoftwareAgent))
+    add((agent, RDFS.label, Literal(f"regional-relations-kg {__version__}")))
     if extracted_at is not None:
         when = extracted_at if extracted_at.tzinfo else extracted_at.replace(tzinfo=timezone.utc)
         add((activity, PROV.endedAtTime, Literal(when.astimezone(timezone.utc), datatype=XSD.dateTime)))

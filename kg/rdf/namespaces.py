@@ -11,6 +11,7 @@ Vocabulary (``RR``): ``https://w3id.org/rrkg/ontology#``; instances live under
 | event                 | ``id/event/<content key>-<n>``               |
 | mention in an event   | ``id/event/<content key>-<n>/m<j>``          |
 | extraction (activity) | ``id/extraction/<content key>``              |
+| the extractor (agent) | ``id/software/<version>``                    |
 | state / IGO / group   | ``id/actor/<ISO3 or acronym>``               |
 | person                | ``id/person/<slug>``                         |
 | office held           | ``id/office/<person slug>/<role>-<country>-<start>`` |
@@ -38,7 +39,7 @@ __all__ = [
     "RDF", "RDFS", "OWL", "SKOS", "PROV", "XSD", "SDO", "DCTERMS",
     "ONTOLOGY_GRAPH", "ACTORS_GRAPH", "META_GRAPH", "PREFIXES",
     "graph_iri", "article_iri", "sentence_iri", "event_iri", "mention_iri", "extraction_iri",
-    "actor_iri",
+    "software_iri", "actor_iri",
     "person_iri", "office_iri", "category_iri", "mode_iri", "context_iri", "topic_iri",
     "role_iri", "wikidata_iri", "slug",
 ]
@@ -103,6 +104,11 @@ def extraction_iri(key: str) -> URIRef:
     """IRI of the extraction that made an article's graph: one per content key, not per run, so
     that ingesting the text again replaces the activity (and its time) instead of adding one."""
     return ID[f"extraction/{key}"]
+
+
+def software_iri(version: str) -> URIRef:
+    """IRI of the toolkit at one version, the PROV software agent of its extractions."""
+    return ID[f"software/{_SAFE.sub('-', version)}"]
 
 
 def actor_iri(key: str) -> URIRef:

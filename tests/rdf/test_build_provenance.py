@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from rdflib import Literal
 
+from kg import __version__
 from kg.facts import (Actor, ActorKind, Article, ArticleFacts, Event, Mention, Provenance, Sentence,
                       content_key)
 from kg.rdf.build import build_article
@@ -43,6 +44,8 @@ def test_extraction_used_the_article_and_generated_every_event():
     assert {(activity, RDF.type, RR.Extraction), (activity, RDF.type, PROV.Activity),
             (activity, PROV.used, article_iri(facts.key))} <= triples
     assert {(event_iri(facts.key, n), PROV.wasGeneratedBy, activity) for n in (0, 1)} <= triples
+    [agent] = [o for s, p, o in triples if s == activity and p == PROV.wasAssociatedWith]
+    assert (agent, RDF.type, PROV.SoftwareAgent) in triples and str(agent).endswith(f"/software/{__version__}")
 
 
 def test_time_of_extraction_is_written_in_utc():

@@ -63,7 +63,9 @@ id:event/{KEY}-1 a rr:Event ;
     prov:wasDerivedFrom id:article/{KEY} ; prov:wasGeneratedBy id:extraction/{KEY} .
 
 id:extraction/{KEY} a rr:Extraction, prov:Activity ; prov:used id:article/{KEY} ;
-    prov:endedAtTime "2025-02-11T08:30:00Z"^^xsd:dateTime ; rr:extractorVersion "0.1.0" .
+    prov:endedAtTime "2025-02-11T08:30:00Z"^^xsd:dateTime ; rr:extractorVersion "0.1.0" ;
+    prov:wasAssociatedWith <https://w3id.org/rrkg/id/software/0.1.0> .
+<https://w3id.org/rrkg/id/software/0.1.0> a prov:SoftwareAgent ; rdfs:label "regional-relations-kg 0.1.0" .
 
 id:event/{KEY}-1/m0 a rr:Mention ; rr:refersTo id:person/masoud-pezeshkian ;
     rr:text "مسعود پزشکیان" ; rr:side "actor" .
@@ -253,6 +255,10 @@ BREAKS = {
                                   PROV.endedAtTime, "Datatype"),
     "extraction of two versions": (_add(EXTRACTION, RR.extractorVersion, Literal("0.2.0")),
                                    RR.extractorVersion, "MaxCount"),
+    "extraction by two agents": (lambda g: (g.add((ID["software/0.2.0"], RDF.type, PROV.SoftwareAgent)),
+                                            g.add((EXTRACTION, PROV.wasAssociatedWith, ID["software/0.2.0"]))),
+                                 PROV.wasAssociatedWith, "MaxCount"),
+    "extraction by a person": (_set(EXTRACTION, PROV.wasAssociatedWith, PEZESHKIAN), PROV.wasAssociatedWith, "Class"),
     "extraction version as a number": (_set(EXTRACTION, RR.extractorVersion, Literal(1)),
                                        RR.extractorVersion, "Datatype"),
     "article with two content keys": (_add(ARTICLE, RR.contentKey, Literal("other")), RR.contentKey, "MaxCount"),

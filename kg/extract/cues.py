@@ -195,6 +195,8 @@ class CueFinder:
         """True when the clause announces an act to come («قرار است», «خواهد»), or a
         ``future-before`` cue stands right before the trigger ("agreed to hold talks")."""
         left, right = self.clause(text, start, end)
+        if self._has("present", " ".join(text[left:start].split()[-_GENERIC_WORDS:])):
+            return False  # «در حال مذاکره … و انتظار می‌رود …»: this act is under way
         return self._has("future", text[left:right]) or self._word_before("future-before", text, start)
 
     def is_distributive(self, text: str, start: int, end: int) -> bool:

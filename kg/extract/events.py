@@ -44,6 +44,7 @@ _FALLBACK = 0.85     # recipients were not marked by a preposition or the clause
 _FUTURE_CONSULT = "AGREE"
 _NEVER_PARTIES = ("about", "place")
 _CONDITIONAL_BY_NATURE = ("THREATEN",)
+_TRANSFERS = ("COOPERATE", "AID")  # lists of destinations elide the verb
 _EVALUATIVE = ("ACCUSE", "SUPPORT", "PROTEST", "REJECT")  # judge another's act: its agent receives  # a warning states its condition after it
 _GAP = re.compile(r"[\s\u200c]{0,2}")
 # «و», a comma, and «به ویژه» ("especially", which names members of the list before it:
@@ -124,7 +125,7 @@ class EventAssembler:
                 continue
             event = self._event(article_id, sentence, hit, mentions, discourse, result)
             if event is not None:
-                for one in self._distributed(text, hit, event):
+                for one in [*self._distributed(text, hit, event), *self._elided(text, hit, hits, event, mentions)]:
                     result.events.append(one)
                     states = [p for p in one.parties]
                     if len(states) == 2:
@@ -195,6 +196,9 @@ class EventAssembler:
             actors, recipients = self._sides_svo(text, hit, first_side, others, clause, roles)
         else:
             actors, recipients = self._sides(trigger.roles, first_side, others, roles, hit.start)
+            partner = self._partner(text, hit, others, roles)
+            if partner:
+                recipients = partner
         if trigger.category in _EVALUATIVE and not self.syntax.parties_before:
             agents = self._embedded_agents(text, hit, subject, usable, left)
             if agents:
@@ -413,6 +417,35 @@ class EventAssembler:
             return [event]
         return [replace(event, recipients=tuple(m for m in event.recipients if m.actor.party == party))
                 for party in dict.fromkeys(m.actor.party for m in event.recipients)]
+
+    def _partner(self, text: str, hit: TriggerHit, others: list[Mention],
+                 roles: dict[int, str | None]) -> list[Mention]:
+        """The party «با» marks right after a meeting noun, with those joined to it: «در حال
+        مذاکره با استرالیا است و … مذاکره با آمریکا»: each talk has its own partner."""
+        if hit.trigger.roles != "with":
+            return []
+        head = next((m for m in sorted(others, key=lambda m: m.start)
+                     if roles.get(id(m)) == "with" and m.start >= hit.end
+                     and len(text[hit.end:m.start].split()) <= 2), None)  # only the preposition
+        return [head, *self._coordinated(text, head, others)] if head else []
+
+    def _elided(self, text: str, hit: TriggerHit, hits: list[TriggerHit], event: Event,
+                mentions: list[Mention]) -> list[Event]:
+        """Transfers listed with the verb elided: «با ارسال سلاح به امارات …، سلاح‌هایی به ترکیه …
+        و تجهیزاتی به مصر …» is one transfer to each; a later «به X» of the sentence, before any
+        other trigger, receives its own event."""
+        if hit.trigger.category not in _TRANSFERS or self.syntax.parties_before or not event.recipients:
+            return []
+        _, right = self.cues.clause(text, hit.start, hit.end)
+        stop = min((h.start for h in hits if h.start >= right), default=len(text))
+        seen = set(event.parties)
+        extra = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            if right <= m.start < stop and m.actor.party not in seen \
+                    and self.cues.preposition_before(text, m.start) == "to":
+                seen.add(m.actor.party)
+                extra.append(replace(event, recipients=(m,)))
+        return extra
 
     def _sides_svo(self, text: str, hit: TriggerHit, first: list[Mention], others: list[Mention],
                    clause: list[Mention], roles: dict[int, str | None]) -> tuple[list[Mention], list[Mention]]:

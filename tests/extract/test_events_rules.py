@@ -140,3 +140,20 @@ def test_events_rules_especially_names_members_of_the_list_before_it():
 def test_events_rules_a_delegation_heads_the_phrase_that_names_its_state():
     found = events("هیات بلندپایه شورای حکومتی عراق راهی ایران شد.")
     assert ("CONSULT", ("IRN", "IRQ")) in found
+
+
+def test_events_rules_an_expected_signing_is_an_intent():
+    found = events("انتظار می‌رود توافق صلح آمریکا و افغانستان فردا امضا شود.")
+    assert ("AGREE", ("AFG", "USA")) in found
+
+
+def test_events_rules_talks_under_way_are_talks_even_beside_an_expectation():
+    found = events("انگلیس در حال مذاکره با استرالیا است و انتظار می‌رود مذاکره با آمریکا آغاز شود.")
+    assert ("CONSULT", ("AUS", "GBR")) in found
+
+
+def test_events_rules_each_destination_of_an_elided_transfer_list_receives():
+    found = events("دولت آلمان با ارسال سلاح‌هایی به امارات به ارزش 500 یورو، سلاح‌هایی به ترکیه "
+                   "با قیمت 180 یورو و تجهیزاتی به مصر با قیمت 40 یورو موافقت کرد.")
+    for state in ("ARE", "EGY", "TUR"):
+        assert ("COOPERATE", tuple(sorted(("DEU", state)))) in found

@@ -157,3 +157,13 @@ def test_events_rules_each_destination_of_an_elided_transfer_list_receives():
                    "با قیمت 180 یورو و تجهیزاتی به مصر با قیمت 40 یورو موافقت کرد.")
     for state in ("ARE", "EGY", "TUR"):
         assert ("COOPERATE", tuple(sorted(("DEU", state)))) in found
+
+
+def test_events_rules_a_threat_as_a_noun_of_commentary_is_no_threat():
+    found = events("وی گفت سلاح‌های هسته‌ای اسرائیل تهدیدی علیه ایران است.")
+    assert not [e for e in found if e[0] == "THREATEN"]
+
+
+def test_events_rules_a_power_to_act_is_no_act():
+    found = events("رئیس‌جمهور آمریکا قدرت اعمال تحریم علیه سوریه را دارد.")
+    assert not [e for e in found if e[0] == "SANCTION"]

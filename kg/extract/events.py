@@ -488,7 +488,10 @@ class EventAssembler:
         wanted = {"with": ("with", "among"), "visit": ("to", "location", "with"),
                   "to": ("to", "from", "against", "object", "with", "for", "on")}[scheme]
         marked = [m for m in others if roles.get(id(m)) in wanted]
-        if verb_at is not None and first and all(m.end <= verb_at for m in first):
+        against = [m for m in marked if roles.get(id(m)) == "against"]
+        if scheme == "to" and against:
+            marked = against  # «شکایت به سازمان ملل علیه آمریکا»: the target, not the addressee
+        elif verb_at is not None and first and all(m.end <= verb_at for m in first):
             # SOV: a party marked between the subject and a verb trigger is its argument; what
             # follows the verb is its content («تهران به واشنگتن هشدار داد در صورت … به ونزوئلا»).
             before = [m for m in marked if first[0].end <= m.start and m.end <= verb_at]

@@ -167,3 +167,8 @@ def test_events_rules_a_threat_as_a_noun_of_commentary_is_no_threat():
 def test_events_rules_a_power_to_act_is_no_act():
     found = events("رئیس‌جمهور آمریکا قدرت اعمال تحریم علیه سوریه را دارد.")
     assert not [e for e in found if e[0] == "SANCTION"]
+
+
+def test_events_rules_a_complaint_against_a_state_accuses_it_not_the_addressee():
+    found = events("سوریه در شکایتی به سازمان ملل علیه آمریکا اقدامات این کشور را محکوم کرد.")
+    assert ("ACCUSE", ("SYR", "USA")) in found

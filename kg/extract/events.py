@@ -189,7 +189,12 @@ class EventAssembler:
             others = [m for m in others if m.start >= hit.end]
             if not others:
                 return None
-        if not others:
+        if not others and not self.syntax.parties_before:
+            # Persian: a clause without a second party borrows one from the clauses before it
+            # (they set the scene), not from those after it (they are other acts or comments).
+            others = [m for m in usable if m.actor.party not in first_parties and m.start < left]
+            confidence *= _FALLBACK
+        elif not others:
             others = [m for m in usable if m.actor.party not in first_parties]
             confidence *= _FALLBACK
         if self.syntax.parties_before:

@@ -172,3 +172,8 @@ def test_events_rules_a_power_to_act_is_no_act():
 def test_events_rules_a_complaint_against_a_state_accuses_it_not_the_addressee():
     found = events("سوریه در شکایتی به سازمان ملل علیه آمریکا اقدامات این کشور را محکوم کرد.")
     assert ("ACCUSE", ("SYR", "USA")) in found
+
+
+def test_events_rules_a_clause_borrows_no_party_from_the_clauses_after_it():
+    found = events("ارتش ترکیه حمله کرد، در حالی که سفیر آمریکا در سوریه دیدار داشت.")
+    assert ("ASSAULT", ("TUR", "USA")) not in found

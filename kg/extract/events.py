@@ -44,7 +44,8 @@ _FALLBACK = 0.85     # recipients were not marked by a preposition or the clause
 _FUTURE_CONSULT = "AGREE"
 _NEVER_PARTIES = ("about", "place")
 _CONDITIONAL_BY_NATURE = ("THREATEN",)
-_TRANSFERS = ("COOPERATE", "AID")  # lists of destinations elide the verb
+_TRANSFERS = ("COOPERATE", "AID")
+_RECEIVED_BY_SPEAKER = ("AID", "SUPPORT", "COOPERATE")  # thanked-for acts were done to the speaker  # lists of destinations elide the verb
 _EVALUATIVE = ("ACCUSE", "SUPPORT", "PROTEST", "REJECT")  # judge another's act: its agent receives  # a warning states its condition after it
 _GAP = re.compile(r"[\s\u200c]{0,2}")
 # «و», a comma, and «به ویژه» ("especially", which names members of the list before it:
@@ -185,10 +186,12 @@ class EventAssembler:
         others = [m for m in clause if m.actor.party not in first_parties]
         if genitive and complement:
             # A nominal act that is the object of another predicate takes its parties from its own
-            # phrase: the speaker who regrets or criticises it does not receive it.
-            others = [m for m in others if m.start >= hit.end]
-            if not others:
+            # phrase: the speaker who regrets or criticises it does not receive it. A good act
+            # that the speaker thanks for is done to the speaker («قدردانی از کمک‌های امارات»).
+            after = [m for m in others if m.start >= hit.end]
+            if not after and trigger.category not in _RECEIVED_BY_SPEAKER:
                 return None
+            others = after or others
         if not others and not self.syntax.parties_before:
             # Persian: a clause without a second party borrows one from the clauses before it
             # (they set the scene), not from those after it (they are other acts or comments).

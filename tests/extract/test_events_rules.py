@@ -177,3 +177,15 @@ def test_events_rules_a_complaint_against_a_state_accuses_it_not_the_addressee()
 def test_events_rules_a_clause_borrows_no_party_from_the_clauses_after_it():
     found = events("ارتش ترکیه حمله کرد، در حالی که سفیر آمریکا در سوریه دیدار داشت.")
     assert ("ASSAULT", ("TUR", "USA")) not in found
+
+
+def test_events_rules_aid_thanked_for_was_given_to_the_speaker():
+    found = events("وزیر امور خارجه ایران ضمن قدردانی از کمک‌های امارات، کرونا را موضوعی جهانی خواند.")
+    assert ("AID", ("ARE", "IRN")) in found
+    assert ("SUPPORT", ("ARE", "IRN")) in found
+
+
+def test_events_rules_the_two_countries_have_agreed():
+    found = events("وزیر راه ایران با وزیر حمل و نقل عمان دیدار کرد. وزیر راه ایران گفت دو کشور توافق کرده‌اند "
+                   "حجم مبادلات تجاری را دو برابر کنند.")
+    assert ("AGREE", ("IRN", "OMN")) in found

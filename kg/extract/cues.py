@@ -172,6 +172,15 @@ class CueFinder:
             end += hit.end
         return end
 
+    def topic_before(self, text: str, start: int) -> bool:
+        """True when «درباره/در مورد …» governs the word before ``start``, so that the state
+        named at ``start`` belongs to the topic («درباره ادلب سوریه»), not to the parties."""
+        head = text[:start].rstrip(" \u200c")
+        cut = max(head.rfind(" "), head.rfind("\u200c"))
+        if cut < 0 or any(c in head[cut:] for c in "،,.:؛"):
+            return False
+        return self.preposition_before(text, cut + 1) == "about"
+
     def points_back(self, text: str, start: int, end: int) -> bool:
         """True when the trigger stands in a phrase that points back to an act already told
         («در این دیدار», «در این سفر»): the act is not reported again."""

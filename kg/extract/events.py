@@ -280,6 +280,8 @@ class EventAssembler:
         role = self.cues.preposition_before(text, mention.start)
         if role is None and self.cues.backing_before(text, mention.start):
             return "backer"
+        if role is None and mention.via != "office" and self.cues.topic_before(text, mention.start):
+            return "about"  # «درباره ادلب سوریه»
         if role is None and mention.actor.kind.value == "Country" and mention.via != "office" \
                 and self.cues.place_head_before(text, mention.start):
             return "place"

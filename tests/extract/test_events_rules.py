@@ -189,3 +189,9 @@ def test_events_rules_the_two_countries_have_agreed():
     found = events("وزیر راه ایران با وزیر حمل و نقل عمان دیدار کرد. وزیر راه ایران گفت دو کشور توافق کرده‌اند "
                    "حجم مبادلات تجاری را دو برابر کنند.")
     assert ("AGREE", ("IRN", "OMN")) in found
+
+
+def test_events_rules_a_state_after_a_topic_word_belongs_to_the_topic():
+    found = events("وزرای دفاع روسیه و ترکیه درباره ادلب سوریه تلفنی گفتگو کردند.")
+    assert ("CONSULT", ("RUS", "TUR")) in found
+    assert all("SYR" not in parties for _, parties in found)

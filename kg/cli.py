@@ -32,18 +32,7 @@ StoreOption = Annotated[str, typer.Option("--store", "-s", help="Store: a folder
 def _open(url: str, *, read_only: bool = False, create: bool = True):
     from kg.store import open_store
 
-    _load_backend(url)
     return open_store(url, read_only=read_only, create=create)
-
-
-def _load_backend(url: str) -> None:
-    """Import the SPARQL server backend for an http(s) store URL.
-
-    kg.store registers only its local backends; the server backend registers itself ("http",
-    "https") when its module is imported, which nothing else on the command's path does.
-    """
-    if str(url).lower().startswith(("http://", "https://")):
-        import kg.store.sparql  # noqa: F401
 
 
 def _progress(label: str) -> Progress:
@@ -480,7 +469,6 @@ def serve_command(
     """
     from kg.serve import serve
 
-    _load_backend(store)
     try:
         serve(store, host, port)
     except KGError as exc:

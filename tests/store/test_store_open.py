@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,12 +26,12 @@ def test_unknown_or_malformed_store_urls_are_refused(url: str) -> None:
     assert info.value.code in ("KG301", "KG302")
 
 
-def test_http_urls_wait_for_a_remote_backend() -> None:
-    if "http" in registered_stores():
-        pytest.skip("a remote backend is registered")
-    with pytest.raises(StoreError) as info:
-        open_store("http://localhost:7878/query")
-    assert info.value.code == "KG301"
+def test_http_urls_open_the_sparql_backend_without_importing_it() -> None:
+    # run in a fresh interpreter: importing kg.store alone must register the server backend
+    code = ("import kg.store as s; print(sorted(s.registered_stores())); "
+            "print(type(s.open_store('http://127.0.0.1:9/query')).__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[:2] == ["['http', 'https', 'memory', 'oxigraph']", "SparqlStore"]
 
 
 def test_register_store_adds_a_backend_by_url_scheme(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -224,6 +224,10 @@ class CueFinder:
         hits = [h for h in self._prep_matcher.find(window) if self._only_determiners(window[h.end:])]
         return self._preps.get(hits[-1].payloads[0]) if hits else None
 
+    def only_determiners(self, gap: str) -> bool:
+        """True when ``gap`` holds nothing but determiners and head nouns («مقامات», «هیئت»)."""
+        return self._only_determiners(gap)
+
     def _only_determiners(self, gap: str) -> bool:
         if not gap.strip(" \u200c"):
             return True

@@ -169,7 +169,10 @@ class EventAssembler:
         else:
             subject, confidence = self._subject(text, clause, usable, left, roles, discourse)
         among = [m for m in clause if roles[id(m)] == "among"]
-        if (subject is None or subject.sentence != sentence.index) and len({m.actor.party for m in among}) >= 2:
+        own_among = [m for m in among if m.start >= hit.end and len(text[hit.end:m.start].split()) <= 2]
+        if len({m.actor.party for m in own_among}) >= 2:
+            subject, confidence = own_among[0], 1.0  # «گفتگوهای میان X و Y»: the talks' own sides
+        elif (subject is None or subject.sentence != sentence.index) and len({m.actor.party for m in among}) >= 2:
             subject, confidence = among[0], 1.0  # «میان X و Y» names both sides; no subject needed
         if subject is None:
             return None
@@ -264,7 +267,7 @@ class EventAssembler:
                 continue
             if roles[id(after)] is not None:
                 continue
-            joined = self.syntax.conjunction.fullmatch(text, before.end, after.start)
+            joined = self._joined(text, before, after)
             if joined and _new_clause(joined.group(0), before, after):
                 joined = None
             if joined and roles[id(before)] not in (None, "object", "backer"):
@@ -273,6 +276,14 @@ class EventAssembler:
                     _GAP.fullmatch(text, before.end, after.start) and after.actor.kind.value == "Country":
                 roles[id(after)] = "place"
         return roles
+
+    def _joined(self, text: str, before: Mention, after: Mention) -> re.Match[str] | None:
+        """The conjunction between two mentions, a head noun allowed after it («جهاد اسلامی و
+        مقامات روسیه»), or None."""
+        joined = self.syntax.conjunction.match(text, before.end, after.start)
+        if joined and (joined.end() == after.start or self.cues.only_determiners(text[joined.end():after.start])):
+            return joined
+        return None
 
     def _role(self, text: str, mention: Mention) -> str | None:
         """What governs a mention: a preposition's role, ``object`` («… را»), ``place`` (a place or

@@ -195,3 +195,8 @@ def test_events_rules_a_state_after_a_topic_word_belongs_to_the_topic():
     found = events("وزرای دفاع روسیه و ترکیه درباره ادلب سوریه تلفنی گفتگو کردند.")
     assert ("CONSULT", ("RUS", "TUR")) in found
     assert all("SYR" not in parties for _, parties in found)
+
+
+def test_events_rules_talks_between_two_sides_have_those_sides():
+    found = events("گفتگوهای میان هیئت ایران و مقامات روسیه در مسکو برگزار شد.")
+    assert ("CONSULT", ("IRN", "RUS")) in found

@@ -47,13 +47,13 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(code=1)
 
 
-def _parse_day(value: Optional[str]) -> Optional[date]:
+def _parse_day(value: Optional[str], option: str = "--date") -> Optional[date]:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        _fail(KGError(Errors.E009, path="--date", value=value))
+        _fail(KGError(Errors.E009, path=option, value=value))
 
 
 @app.command()
@@ -317,18 +317,30 @@ def viz(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output file: .png, .svg or .pdf; for the network also .html (an interactive, offline page).")] = Path("network.png"),
     store: StoreOption = DEFAULT_STORE,
     lang: Annotated[str, typer.Option(help="Label language: fa or en.")] = "fa",
+    level: Annotated[Optional[str], typer.Option(help="actor (people and states) or state (people folded into their states); each figure has its own default.")] = None,
+    color_by: Annotated[Optional[str], typer.Option("--color-by", help="Network node colour: community or country.")] = None,
+    size_by: Annotated[Optional[str], typer.Option("--size-by", help="Network node size: pagerank, degree or betweenness.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
+    category: Annotated[Optional[list[str]], typer.Option(help="Only this PLOVER category (repeatable), e.g. CONSULT.")] = None,
+    quad: Annotated[Optional[list[int]], typer.Option(help="Only this quad class (repeatable): 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")] = None,
+    topic: Annotated[Optional[list[str]], typer.Option(help="Only events in this domain (repeatable), e.g. energy; not for the heat map.")] = None,
 ) -> None:
     """Draw a figure of the graph (the interaction network by default) or an interactive page.
 
     For the network, an --out ending in .html writes one offline page (pan, zoom, filters).
 
-    Example: kg viz network --out graph.html --lang en
+    Example: kg viz network --out graph.html --lang en --level state --since 2020-01-01
     """
     from kg.viz import draw
 
+    options = {"level": level, "color_by": color_by, "size_by": size_by,
+               "since": _parse_day(since, "--since"), "until": _parse_day(until, "--until"), "categories": category,
+               "quad_classes": quad, "topics": topic}
+    options = {name: value for name, value in options.items() if value not in (None, [])}
     try:
         with _open(store, read_only=True) as kg_store:
-            path = draw(kind, kg_store, out, lang=lang)
+            path = draw(kind, kg_store, out, lang=lang, **options)
     except KGError as exc:
         _fail(exc)
     console.print(f"wrote {path or out}")

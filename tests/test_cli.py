@@ -165,6 +165,27 @@ def test_cli_viz_network_html_is_one_offline_page(store, tmp_path):
     assert "<script src=\"http" not in page                 # nothing loaded from the network
 
 
+def test_cli_viz_filters_reach_the_figure(store, tmp_path):
+    every = tmp_path / "every.svg"
+    calls = tmp_path / "calls.svg"
+    assert runner.invoke(app, ["viz", "network", "-o", str(every), "-s", store, "--lang", "en",
+                               "--level", "state"]).exit_code == 0
+    result = runner.invoke(app, ["viz", "network", "-o", str(calls), "-s", store, "--lang", "en",
+                                 "--level", "state", "--category", "CONSULT", "--since", "2020-01-01",
+                                 "--color-by", "country"])
+    assert result.exit_code == 0, result.output
+    # fewer events, fewer ties drawn: the filters are not dropped on the way
+    assert calls.read_text(encoding="utf-8").count("<path") < every.read_text(encoding="utf-8").count("<path")
+
+
+def test_cli_viz_bad_filter_values_are_refused(store, tmp_path):
+    bad_day = runner.invoke(app, ["viz", "-o", str(tmp_path / "x.png"), "-s", store, "--since", "2020-13-01"])
+    topic_on_heatmap = runner.invoke(app, ["viz", "heatmap", "-o", str(tmp_path / "h.png"), "-s", store,
+                                           "--topic", "energy"])
+    assert (bad_day.exit_code, topic_on_heatmap.exit_code) == (1, 1)
+    assert "KG009" in bad_day.output and "KG403" in topic_on_heatmap.output
+
+
 def test_cli_queries_lists_parameters_and_an_example_call():
     from kg.queries import load_queries
 

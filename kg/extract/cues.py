@@ -172,6 +172,13 @@ class CueFinder:
             end += hit.end
         return end
 
+    def content_clause_end(self, text: str, right: int) -> int:
+        """The end of the «که» clause that opens at ``right`` (a clause's end), or ``right`` when
+        the next clause is not introduced by «که»."""
+        if not text[right:right + 5].strip(" \u200c").startswith("که"):
+            return right
+        return self.clause(text, right + 4, right + 4)[1]
+
     def topic_before(self, text: str, start: int) -> bool:
         """True when «درباره/در مورد …» governs the word before ``start``, so that the state
         named at ``start`` belongs to the topic («درباره ادلب سوریه»), not to the parties."""

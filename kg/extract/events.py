@@ -198,7 +198,11 @@ class EventAssembler:
         if not others and not self.syntax.parties_before:
             # Persian: a clause without a second party borrows one from the clauses before it
             # (they set the scene), not from those after it (they are other acts or comments).
-            others = [m for m in usable if m.actor.party not in first_parties and m.start < left]
+            # The «که» clause right after an evaluation is what it judges («محکومیت تروریسمی است
+            # که اردوغان علیه سوریه مرتکب می‌شود») and lends its parties too.
+            content_end = self.cues.content_clause_end(text, right) if trigger.category in _EVALUATIVE else right
+            others = [m for m in usable if m.actor.party not in first_parties
+                      and (m.start < left or right <= m.start < content_end)]
             confidence *= _FALLBACK
         elif not others:
             others = [m for m in usable if m.actor.party not in first_parties]

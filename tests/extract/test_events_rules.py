@@ -200,3 +200,9 @@ def test_events_rules_a_state_after_a_topic_word_belongs_to_the_topic():
 def test_events_rules_talks_between_two_sides_have_those_sides():
     found = events("گفتگوهای میان هیئت ایران و مقامات روسیه در مسکو برگزار شد.")
     assert ("CONSULT", ("IRN", "RUS")) in found
+
+
+def test_events_rules_an_evaluation_takes_parties_from_the_ke_clause_it_judges():
+    found = events("وزیر خارجه سوریه گفت این طرح نوعی اعلام محکومیت تروریسمی است که رئیس جمهور ترکیه "
+                   "علیه ملت سوریه مرتکب می‌شود.")
+    assert any(category == "ACCUSE" and parties == ("SYR", "TUR") for category, parties in found)

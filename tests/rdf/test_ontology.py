@@ -73,8 +73,8 @@ def test_ontology_file_parses_as_turtle(name):
 
 def test_ontology_declares_its_version_and_licence(graph):
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in graph
-    assert graph.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef("https://w3id.org/rrkg/ontology/0.1.0")
-    assert str(graph.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.1.0"
+    assert graph.value(ONTOLOGY_IRI, OWL.versionIRI) == URIRef("https://w3id.org/rrkg/ontology/0.2.0")
+    assert str(graph.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.2.0"
     assert "LICENSE-2.0" in str(graph.value(ONTOLOGY_IRI, URIRef("http://purl.org/dc/terms/license")))
 
 

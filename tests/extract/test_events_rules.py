@@ -206,3 +206,8 @@ def test_events_rules_an_evaluation_takes_parties_from_the_ke_clause_it_judges()
     found = events("وزیر خارجه سوریه گفت این طرح نوعی اعلام محکومیت تروریسمی است که رئیس جمهور ترکیه "
                    "علیه ملت سوریه مرتکب می‌شود.")
     assert any(category == "ACCUSE" and parties == ("SYR", "TUR") for category, parties in found)
+
+
+def test_events_rules_a_prison_sentence_is_no_accusation_between_states():
+    found = events("رژیم صهیونیستی، رئیس جنبش اسلامی فلسطین را به 28 ماه حبس محکوم کرد.")
+    assert not [e for e in found if e[0] == "ACCUSE"]

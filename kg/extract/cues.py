@@ -34,6 +34,8 @@ _PREP_WINDOW = 12
 _GENERIC_WORDS = 3    # words before a trigger in which a generic quantifier («هرگونه») governs it
 _COMPLEMENT_ROLES = ("from", "to", "against", "for", "about")
 _DELEGATION_WORDS = 5  # «هیات» and up to four words before the name it heads
+_HEADLINE_SLASH = re.compile(r"/(?=\s)|(?<=\s)/")
+_HEADLINE_ITEMS = 3  # slash-parted items that make a sentence a list of headlines
 _CLAUSE_LEVELS = 3    # main clauses ending in «که» that may govern a trigger's clause
 
 
@@ -171,6 +173,16 @@ class CueFinder:
                 break
             end += hit.end
         return end
+
+    def headline_item(self, text: str, start: int) -> tuple[int, int] | None:
+        """The item around ``start`` when the sentence is a list of headlines parted by spaced
+        slashes («تهدید آمریکا به … / واکنش آمریکا به … / تمدید …»), or None for a plain sentence."""
+        cuts = [m.start() for m in _HEADLINE_SLASH.finditer(text)]
+        if len(cuts) < _HEADLINE_ITEMS - 1:
+            return None
+        left = max((c + 1 for c in cuts if c < start), default=0)
+        right = min((c for c in cuts if c >= start), default=len(text))
+        return left, right
 
     def content_clause_end(self, text: str, right: int) -> int:
         """The end of the «که» clause that opens at ``right`` (a clause's end), or ``right`` when

@@ -152,6 +152,9 @@ class EventAssembler:
                   and (roles[id(m)] != "backer" or backing)
                   and (roles[id(m)] != "location" or trigger.roles in ("visit", "host"))
                   and (roles[id(m)] != "on" or trigger.roles == "to")]
+        headline = cues.headline_item(text, hit.start)
+        if headline is not None:  # a list of headlines: each item stands alone
+            usable = [m for m in usable if headline[0] <= m.start and m.end <= headline[1]]
         clause = [m for m in usable if m.end > left and m.start < right]
         if self.syntax.parties_before:
             clause = self._with_lists(text, clause, usable)
@@ -174,7 +177,7 @@ class EventAssembler:
             subject, confidence = own_among[0], 1.0  # «گفتگوهای میان X و Y»: the talks' own sides
         elif (subject is None or subject.sentence != sentence.index) and len({m.actor.party for m in among}) >= 2:
             subject, confidence = among[0], 1.0  # «میان X و Y» names both sides; no subject needed
-        if subject is None:
+        if subject is None or (headline is not None and subject.sentence != sentence.index):
             return None
         if genitive and backing:
             return self._backing(article_id, sentence, hit, genitive, clause, usable, left, roles,

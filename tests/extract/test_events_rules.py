@@ -211,3 +211,10 @@ def test_events_rules_an_evaluation_takes_parties_from_the_ke_clause_it_judges()
 def test_events_rules_a_prison_sentence_is_no_accusation_between_states():
     found = events("رژیم صهیونیستی، رئیس جنبش اسلامی فلسطین را به 28 ماه حبس محکوم کرد.")
     assert not [e for e in found if e[0] == "ACCUSE"]
+
+
+def test_events_rules_each_item_of_a_headline_list_stands_alone():
+    found = events("اعلام تحریم‌های جدید آمریکا علیه ایران / اعلام آمادگی آلمان و فرانسه برای برگزاری نشست مشترک "
+                   "/ سفر وزیر خارجه عمان به تهران")
+    assert ("CONSULT", ("DEU", "FRA")) in found
+    assert all(parties != ("DEU", "FRA", "IRN", "USA") for _, parties in found)

@@ -25,6 +25,7 @@ from functools import cache
 
 from kg.extract.actors import HOME_COUNTRY, ActorFinder, Discourse
 from kg.extract.events import EventAssembler, dedupe_side, with_topics
+from kg.extract.lexicons import load_quad_classes
 from kg.facts import Article, ArticleFacts, Event, EventDate, content_key
 from kg.text import prepare
 
@@ -86,12 +87,19 @@ class Pipeline:
 
 def _elaborated(events: list[Event], last: list[Event], refers_back: bool) -> list[Event]:
     """The events a topic-only sentence elaborates: the latest meeting or call when the sentence
-    points back («در این دیدار»), else the events of the sentence just before."""
+    points back («در این دیدار»), else the cooperative events (and requests) of the sentence just
+    before — the domains a sentence lists after an attack or an accusation are what the talks,
+    agreements and aid are about, not the conflict."""
     if refers_back:
         consults = [e for e in events if e.category == "CONSULT"]
         if consults:
             return [consults[-1]]
-    return last
+    return [e for e in last if _open_to_domains(e.category)]
+
+
+def _open_to_domains(category: str) -> bool:
+    """Cooperation (quad classes 1 and 2) and REQUEST, whose object is often a domain."""
+    return load_quad_classes().get(category) in (1, 2) or category == "REQUEST"
 
 
 def _dated(event: Event, article_date) -> Event:

@@ -107,3 +107,12 @@ def test_pipeline_events_have_two_parties():
     for article in ARTICLES:
         for event in _events(article):
             assert len(event.parties) >= 2, (article, event.category, event.trigger)
+
+
+def test_pipeline_domains_of_a_following_sentence_go_to_cooperation_not_to_conflict():
+    text = ("روسیه به مواضع ترکیه در سوریه حمله کرد و ایران با ترکیه دیدار کرد.\n"
+            "همکاری در زمینه انرژی و گاز و حمل و نقل نیز مطرح شد.")
+    facts = extract(Article(id="hw-domains", lang="fa", title="", text=text, date=date(2020, 3, 1)))
+    by_category = {e.category: set(e.topics) for e in facts.events}
+    assert by_category.get("CONSULT", set()) >= {"energy", "gas", "transport"}
+    assert by_category["ASSAULT"] == set()

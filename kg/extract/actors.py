@@ -62,6 +62,13 @@ _THIS_COUNTRY = re.compile(r"[\s\u200c]+(?:این|آن)[\s\u200c]+کشور(?![\w
 _THEN = re.compile(r"[\s\u200c]*وقت(?![\w\u200c])")
 # «او», «وی» after a title: the office in the state of the person just named («نتانیاهو و وزیر دفاع او»).
 _HIS = re.compile(r"[\s\u200c]+(?:او|وی|ایشان)(?![\w\u200c])")
+# «کشور آذربایجان», «کشور عمان»: after the word «کشور» (country) a name that can be a state is that
+# state, even one that alone needs context (a province's name, another city's); the mention takes in
+# the word. «طرف چینی», «طرف‌های ایرانی و روس»: «طرف» (side, in talks) before a demonym is that
+# state. Closed-class words, kept here.
+_STATE_WORD = re.compile(r"(?<![\w\u200c])کشور[\s\u200c]+$")
+_SIDE_WORD = re.compile(r"(?<![\w\u200c])طرف(?:[\s\u200c]?ها(?:ی)?)?[\s\u200c]+$")
+_AND = re.compile(r"[\s\u200c]*(?:و|،|,)[\s\u200c]*$")
 _NEW_NAME = re.compile(r"^[\s\u200c]*[،,][\s\u200c]*((?:[\u0600-\u06FF\u200c]+[\s\u200c]?){1,4}?)[\s\u200c]*[،,]")
 _NAME_WORD = re.compile(r"^[\u0600-\u06FF\u200c]{2,}$")
 
@@ -160,6 +167,9 @@ class ActorFinder:
         # Ambiguous forms («بردی‌محمدوف»: father or son; «عمان»: Oman or Amman) count only when the
         # article has already named one of their bearers unambiguously.
         self._ambiguous = PhraseMatcher((f.text, (f.actor_key, f.kind)) for f in forms if f.ambiguous)
+        # Names that contain a state's name but are something else (a newspaper «اسرائیل الیوم», a
+        # lobby «کمیته یهودی آمریکایی», a university «دانشگاه تهران», a cable «کابل برق»): no party.
+        self._non_parties = PhraseMatcher((f.text, f.kind) for f in gazetteer.non_parties if f.lang == lang)
         titles = [t for t in gazetteer.office_titles if t.lang == lang]
         self._titles = PhraseMatcher((t.text, _Title(t.role, t.country or None, t.ambiguous, t.home)) for t in titles)
         cues = load_cues(lang)
@@ -179,18 +189,21 @@ class ActorFinder:
 
     def find(self, text: str, sentence: int, discourse: Discourse) -> list[Mention]:
         """Mentions of actors in ``text`` (sentence number ``sentence``), left to right."""
-        names = self._names.find(text)
-        names = sorted(names + self._resolved_ambiguous(text, names, discourse), key=lambda m: m.start)
-        titles = self._titles.find(text)
+        blocked = self._non_parties.find(text)
+        names = _outside(self._names.find(text), blocked)
+        ambiguous = _outside(self._ambiguous.find(text), blocked)
+        names = self._state_words(text, names, ambiguous)
+        names = sorted(names + self._resolved_ambiguous(text, names, ambiguous, discourse), key=lambda m: m.start)
+        titles = _outside(self._titles.find(text), blocked)
         # After an office title an ambiguous name that can be a state is that state («وزیر خارجه عمان»).
         states_after_titles = [Match(h.start, h.end, h.text, tuple(p for p in h.payloads if self._state_name(p)))
-                               for h in self._ambiguous.find(text)
+                               for h in ambiguous
                                if sum(1 for p in h.payloads if self._state_name(p)) == 1
                                and any(_GAP.match(text[t.end:h.start]) for t in titles if t.end <= h.start)]
         names = sorted(names + [h for h in states_after_titles
                                 if not any(n.start <= h.start < n.end for n in names)], key=lambda m: m.start)
         recalled = _recalled(text, names, discourse) if self.composition.recall_new_persons else []
-        refs = self._anaphora.find(text)
+        refs = _outside(self._anaphora.find(text), blocked)
         mentions: list[Mention] = []
         used: set[int] = set()  # start offsets of name matches consumed by an office phrase
         first_role: str | None = None
@@ -222,7 +235,7 @@ class ActorFinder:
             refs = [r for r in refs if r.payloads[0][0] != "counterpart"]
         for ref in refs:
             if not _inside(ref, mentions):
-                mention = self._reference(text, sentence, ref, names, used, first_role, discourse)
+                mention = self._reference(text, sentence, ref, names, ambiguous, used, first_role, discourse)
                 if mention:
                     mentions.append(mention)
         mentions = self._designated(mentions)
@@ -245,12 +258,50 @@ class ActorFinder:
                     for c in states if c in self._actors] or [m]
         return out
 
-    def _resolved_ambiguous(self, text: str, names: list[Match], discourse: Discourse) -> list[Match]:
+    def _state_words(self, text: str, names: list[Match], ambiguous: list[Match]) -> list[Match]:
+        """«کشور آذربایجان» → the state (a state's name after «کشور»); «طرف چینی», «طرف‌های ایرانی و
+        روس» → the states (demonyms after «طرف», the sides in talks). Each becomes one match from the
+        word on, with the one payload that fits; names elsewhere are kept as they are.
+
+        >>> finder = ActorFinder.default("fa")                                   # doctest: +SKIP
+        >>> [m.text for m in finder._state_words("کشور آذربایجان", [], finder._ambiguous.find("کشور آذربایجان"))]  # doctest: +SKIP
+        ['کشور آذربایجان']
+        """
+        hits = sorted(names + [h for h in ambiguous if not any(n.start <= h.start < n.end for n in names)],
+                      key=lambda m: m.start)
+        out: list[Match] = []
+        side_end = -1  # where the last «طرف <demonym>» ended: «و <demonym>» after it is a side too
+        for hit in hits:
+            window = max(0, hit.start - 16)
+            state = self._one_state(hit, ("name", "official", "variant"))
+            demonym = self._one_state(hit, ("demonym",))
+            word = _STATE_WORD.search(text, window, hit.start) if state else None
+            side = _SIDE_WORD.search(text, window, hit.start) if demonym else None
+            if word or side:
+                start = (word or side).start()
+                out.append(Match(start, hit.end, text[start:hit.end], (state or demonym,)))
+                side_end = hit.end if side else -1
+            elif demonym and side_end >= 0 and _AND.match(text, side_end, hit.start):
+                out.append(Match(hit.start, hit.end, hit.text, (demonym,)))
+                side_end = hit.end
+            elif hit in names:
+                out.append(hit)
+        return out
+
+    def _one_state(self, hit: Match, kinds: tuple[str, ...]) -> tuple[str, str] | None:
+        """The payload of ``hit`` that is a state's form of one of ``kinds``, when exactly one state has it."""
+        fits = [p for p in hit.payloads if p[1] in kinds and self._actors[p[0]].kind is ActorKind.COUNTRY]
+        return fits[0] if len({p[0] for p in fits}) == 1 else None
+
+    def _resolved_ambiguous(self, text: str, names: list[Match], ambiguous: list[Match],
+                            discourse: Discourse) -> list[Match]:
         """Ambiguous forms that name exactly one actor this article has already named (or names
-        unambiguously in this very sentence)."""
+        unambiguously in this very sentence), or the state of an actor it named (an Omani
+        minister named: «عمان» is Oman)."""
         here = discourse.mentioned | {hit.payloads[0][0] for hit in names}
+        here |= {self._actors[key].country for key in here if key in self._actors and self._actors[key].country}
         resolved = []
-        for hit in self._ambiguous.find(text):
+        for hit in ambiguous:
             if any(n.start <= hit.start < n.end for n in names):
                 continue
             known = [p for p in hit.payloads if p[0] in here]
@@ -429,8 +480,8 @@ class ActorFinder:
         return actor, end + hit.end(1)
 
     # -- references ----------------------------------------------------------------------------
-    def _reference(self, text: str, sentence: int, ref: Match, names: list[Match], used: set[int],
-                   first_role: str | None, discourse: Discourse) -> Mention | None:
+    def _reference(self, text: str, sentence: int, ref: Match, names: list[Match], ambiguous: list[Match],
+                   used: set[int], first_role: str | None, discourse: Discourse) -> Mention | None:
         kind, value = ref.payloads[0]
         if kind == "anaphora-person" and discourse.last_person:
             return Mention(discourse.last_person.actor, ref.text, sentence, ref.start, ref.end, "anaphora")
@@ -443,7 +494,7 @@ class ActorFinder:
             return Mention(self._actors[value], ref.text, sentence, ref.start, ref.end, "anaphora")
         if kind == "counterpart":
             # «همتای روس خود»: after «همتای» even an ambiguous demonym names a state.
-            candidates = sorted(names + [Match(h.start, h.end, h.text, h.payloads[:1]) for h in self._ambiguous.find(text)
+            candidates = sorted(names + [Match(h.start, h.end, h.text, h.payloads[:1]) for h in ambiguous
                                          if len({p[0] for p in h.payloads}) == 1], key=lambda m: m.start)
             country_hit = _next_name(text, ref.end, candidates, self._is_state)
             if country_hit is None:
@@ -554,6 +605,13 @@ def _recalled(text: str, names: list[Match], discourse: Discourse) -> list[Match
             if not any(n.start < end and start < n.end for n in (*names, *found)):
                 found.append(Match(start, end, hit.group(0), ((key, "recalled"),)))
     return found
+
+
+def _outside(hits: list[Match], blocked: list[Match]) -> list[Match]:
+    """The hits that do not overlap any blocked span (a non-party name)."""
+    if not blocked:
+        return hits
+    return [h for h in hits if not any(b.start < h.end and h.start < b.end for b in blocked)]
 
 
 def _inside(hit: Match, mentions: list[Mention]) -> bool:

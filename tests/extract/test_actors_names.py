@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 
 from kg.extract.actors import ActorFinder, Discourse
-from kg.extract.gazetteer_data import load_gazetteer
 from kg.text.normalize import normalise
 
 
@@ -119,12 +118,3 @@ def test_actors_ambiguous_name_resolves_to_the_state_of_a_person_named():
     finder.find("یوسف بن علوی به تهران آمد.", 0, discourse)
     assert [m.actor.key for m in finder.find("عمان میانجی است.", 1, discourse)] == ["OMN"]
 
-
-def test_gazetteer_non_party_names_each_contain_an_actors_form():
-    # A listed non-party name earns its place by hiding a state's (or group's) written form.
-    data = load_gazetteer()
-    forms = {(f.text, f.lang) for f in data.surface_forms}
-    for name in data.non_parties:
-        words = name.text.replace("\u200c", " ").split()
-        spans = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-        assert any((s, name.lang) in forms or (s.replace(" ", "\u200c"), name.lang) in forms for s in spans), name.text

@@ -159,6 +159,15 @@ def test_gazetteer_office_titles_cover_every_role_in_offices():
     assert roles <= {t.role for t in DATA.office_titles}
 
 
+def test_gazetteer_non_party_names_each_contain_an_actors_form():
+    # A listed non-party name earns its place by hiding a state's (or group's) written form.
+    forms = {(f.text, f.lang) for f in DATA.surface_forms}
+    for name in DATA.non_parties:
+        words = name.text.replace("\u200c", " ").split()
+        spans = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        assert any((s, name.lang) in forms or (s.replace(" ", "\u200c"), name.lang) in forms for s in spans), name.text
+
+
 def _copy(tmp_path):
     folder = tmp_path / "gazetteer"
     shutil.copytree(gazetteer_dir(), folder)
@@ -230,3 +239,10 @@ def test_gazetteer_former_official_is_a_party_of_no_state():
     assert DATA.as_of(zarif, date(2020, 1, 17)).country == "IRN"
     assert DATA.as_of(zarif, date(2022, 6, 1)).country is None
     assert DATA.as_of(zarif, None).country == "IRN"  # undated text: as the gazetteer says
+
+
+def test_gazetteer_non_party_with_unknown_language_is_refused(tmp_path):
+    folder = _copy(tmp_path)
+    line = _append(folder / "non-parties.tsv", "Le Monde\tfr\tnewspaper\t")
+    with pytest.raises(KGError, match=rf"non-parties.tsv:{line}: lang 'fr'"):
+        load_gazetteer(folder)

@@ -89,6 +89,8 @@ def test_actors_islamic_jihad_without_movement_is_the_group():
     "کمیته یهودی آمریکایی در بیانیه‌ای گفت.",
     "استاد دانشگاه تهران گفت.",
     "به گزارش خبرگزاری جمهوری اسلامی، نشست برگزار شد.",
+    "روزنامه واشنگتن‌پست نوشت.",
+    "خبرگزاری فرانسه گزارش داد.",
 ])
 def test_actors_names_that_contain_a_state_are_no_party(text):
     assert parties(text) == []

@@ -144,16 +144,32 @@ class GazetteerData:
         a person whose every office had ended by then is a former official, who acts for no state
         (annotation notes: John Bolton after 2019 is a commentator, not the USA).
 
-        A person whose offices all start later keeps their state: the gazetteer lists the offices
-        that made them known, not every earlier post.
+        A person who holds an office on ``day`` acts for that office's body (the latest-started
+        one when several): Akhundzada in 2019 leads the Taliban, a group; from 2021-08-15 he is
+        Afghanistan's supreme leader. A person whose offices all start later keeps their state:
+        the gazetteer lists the offices that made them known, not every earlier post.
+
+        >>> data = load_gazetteer()
+        >>> data.as_of(data.groups["TALIBAN"], date(2020, 2, 29)).party
+        'TALIBAN'
+        >>> data.as_of(data.persons["person:hibatullah-akhundzada"], date(2019, 6, 1)).party
+        'TALIBAN'
         """
         if day is None:
             return actor
         since = self.governs_since.get(actor.key)
         if since is not None and day < since:
             return replace(actor, country=None)
-        if (actor.kind is ActorKind.PERSON and actor.offices and actor.country
-                and all(o.end is not None and o.end < day for o in actor.offices)):
+        if actor.kind is not ActorKind.PERSON or not actor.offices:
+            return actor
+        held = [o for o in actor.offices if o.held_on(day)]
+        if held:
+            body = max(held, key=lambda o: o.start or date.min).country
+            country, organization = (body, None) if body in self.countries else (None, body)
+            if (country, organization) == (actor.country, actor.organization):
+                return actor
+            return replace(actor, country=country, organization=organization)
+        if actor.country and all(o.end is not None and o.end < day for o in actor.offices):
             return replace(actor, country=None, organization=None)
         return actor
 
@@ -188,8 +204,9 @@ class GazetteerData:
 
         Returns
         -------
-        The person's Actor, or None when nobody in the gazetteer held the office that day. Office
-        ends are inclusive; if two holders overlap (a handover day), the later start wins.
+        The person's Actor as a party on that day (see :meth:`as_of`), or None when nobody in the
+        gazetteer held the office that day. Office ends are inclusive; if two holders overlap (a
+        handover day), the later start wins.
 
         Example
         -------
@@ -200,7 +217,7 @@ class GazetteerData:
             day = date.fromisoformat(day)
         held = [(office.start or date.min, actor) for actor, office in self.holders(role, country)
                 if office.held_on(day)]
-        return max(held, key=lambda pair: pair[0])[1] if held else None
+        return self.as_of(max(held, key=lambda pair: pair[0])[1], day) if held else None
 
 
 def gazetteer_dir() -> Path:

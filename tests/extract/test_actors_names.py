@@ -120,3 +120,10 @@ def test_actors_ambiguous_name_resolves_to_the_state_of_a_person_named():
     finder.find("یوسف بن علوی به تهران آمد.", 0, discourse)
     assert [m.actor.key for m in finder.find("عمان میانجی است.", 1, discourse)] == ["OMN"]
 
+
+
+def test_actors_taliban_leader_acts_for_afghanistan_only_once_the_taliban_govern():
+    # «رهبر طالبان» is Akhundzada on both days; he leads a group in 2019, Afghanistan in 2023.
+    assert parties("رهبر طالبان گفت.", date(2019, 6, 1)) == ["TALIBAN"]
+    assert parties("رهبر طالبان گفت.", date(2023, 6, 1)) == ["AFG"]
+    assert parties("ملا هبت‌الله آخوندزاده گفت.", date(2019, 6, 1)) == ["TALIBAN"]

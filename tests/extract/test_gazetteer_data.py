@@ -246,3 +246,10 @@ def test_gazetteer_non_party_with_unknown_language_is_refused(tmp_path):
     line = _append(folder / "non-parties.tsv", "Le Monde\tfr\tnewspaper\t")
     with pytest.raises(KGError, match=rf"non-parties.tsv:{line}: lang 'fr'"):
         load_gazetteer(folder)
+
+
+def test_gazetteer_person_acts_for_the_body_of_the_office_held_that_day():
+    akhundzada = DATA.persons["person:hibatullah-akhundzada"]
+    assert DATA.as_of(akhundzada, date(2019, 6, 1)).party == "TALIBAN"
+    assert DATA.as_of(akhundzada, date(2021, 8, 15)).party == "AFG"
+    assert DATA.person_for_office("leader", "TALIBAN", date(2019, 6, 1)).party == "TALIBAN"

@@ -85,7 +85,7 @@ def load_texts() -> dict[str, str]:
     sources = list((REPO / "examples").glob("*.jsonl"))
     sources += list((REPO / "tests" / "fixtures" / "articles").glob("*.jsonl"))
     shared = Path(os.environ.get("KG_SHARED", REPO.parent / "shared")) / "corpus"
-    sources += sorted(shared.glob("fa-*.jsonl")) if shared.is_dir() else []
+    sources += sorted(shared.glob("*.jsonl")) if shared.is_dir() else []
     for path in sources:
         for record in _jsonl(path):
             texts[record["id"]] = fold(f"{record.get('title') or ''}\n{record.get('text') or ''}")

@@ -57,8 +57,12 @@ SELECT ?event ?kind ?key WHERE {
 """
 
 _MENTIONS = _PREFIXES + """
-SELECT ?event ?mention ?side ?text ?actor ?name ?type ?code ?country ?organization ?wikidata WHERE {
+SELECT ?event ?mention ?side ?text ?actor ?name ?type ?code ?country ?organization ?wikidata
+       ?acts_for ?acts_for_iso ?acts_for_code WHERE {
   GRAPH ?g { ?event rr:mention ?mention . ?mention rr:side ?side ; rr:text ?text ; rr:refersTo ?actor . }
+  OPTIONAL { GRAPH ?gm { ?mention rr:actsFor ?acts_for }
+             OPTIONAL { GRAPH ?gf { ?acts_for rr:iso3 ?acts_for_iso } }
+             OPTIONAL { GRAPH ?gf2 { ?acts_for rr:acronym ?acts_for_code } } }
   OPTIONAL { GRAPH ?ga { ?actor rdfs:label ?name . FILTER(LANGMATCHES(LANG(?name), "en")) } }
   OPTIONAL { GRAPH ?gt { ?actor a ?type . FILTER(?type IN (rr:Country, rr:Person, rr:Organization, rr:Group)) } }
   OPTIONAL { GRAPH ?gc { ?actor rr:iso3|rr:acronym ?code } }
@@ -97,6 +101,9 @@ def plover_records(store) -> Iterator[dict]:
 
 
 def _party(row: dict) -> dict:
+    if row.get("acts_for"):  # the party on the article's day wins over the actor's one rr:country
+        row = {**row, "country": row.get("acts_for_iso"),
+               "organization": None if row.get("acts_for") == row["actor"] else row.get("acts_for_code")}
     party = {"text": row["text"], "name": row.get("name") or row["actor"].rsplit("/", 1)[-1]}
     kind = (row.get("type") or "").rsplit("#", 1)[-1]
     if kind in ("Organization", "Group"):

@@ -178,6 +178,9 @@ def _mention_triples(add, node: URIRef, event: URIRef, mention: Mention, side: s
     add((node, RR.refersTo, actor_iri(mention.actor.key)))
     add((node, RR.text, Literal(mention.text)))
     add((node, RR.side, Literal(side)))
+    if mention.actor.kind is not ActorKind.COUNTRY:
+        # the party on the article's day (offices and rule change; rr:country is one value)
+        add((node, RR.actsFor, actor_iri(mention.actor.party)))
 
 
 def actor_triples(actor: Actor) -> Iterable[Triple]:

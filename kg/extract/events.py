@@ -156,8 +156,7 @@ class EventAssembler:
         if headline is not None:  # a list of headlines: each item stands alone
             usable = [m for m in usable if headline[0] <= m.start and m.end <= headline[1]]
         clause = [m for m in usable if m.end > left and m.start < right]
-        if self.syntax.parties_before:
-            clause = self._with_lists(text, clause, usable)
+        clause = self._with_lists(text, clause, usable)
         if self.syntax.parties_before:
             genitive = self._owner(text, hit, clause, roles)
         else:
@@ -349,15 +348,19 @@ class EventAssembler:
         return any(o.trigger.category == "CONSULT" and left <= o.start and o.end <= hit.start for o in hits)
 
     def _with_lists(self, text: str, clause: list[Mention], usable: list[Mention]) -> list[Mention]:
-        """English: the clause with the names listed together with its own ("Iraq, Oman and
-        Turkey"), since an English comma ends a clause but also separates the names of a list."""
+        """The clause with the names listed together with its own: a comma ends a clause but
+        also separates the names of a list ("Iraq, Oman and Turkey", «عربستان، امارات، بحرین و
+        مصر»). Persian lists join names of one kind; a comma before an office holder, or between
+        a city and a state, opens a clause (:func:`_new_clause`)."""
         ordered = sorted(usable, key=lambda m: m.start)
         inside = {id(m) for m in clause}
+        persian = not self.syntax.parties_before
         changed = True
         while changed:
             changed = False
             for a, b in zip(ordered, ordered[1:]):
-                if (id(a) in inside) != (id(b) in inside) and self.syntax.conjunction.fullmatch(text, a.end, b.start):
+                if (id(a) in inside) != (id(b) in inside) and self.syntax.conjunction.fullmatch(text, a.end, b.start) \
+                        and not (persian and _new_clause(text[a.end:b.start], a, b)):
                     inside |= {id(a), id(b)}
                     changed = True
         return [m for m in ordered if id(m) in inside]

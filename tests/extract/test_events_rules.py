@@ -218,3 +218,13 @@ def test_events_rules_each_item_of_a_headline_list_stands_alone():
                    "/ سفر وزیر خارجه عمان به تهران")
     assert ("CONSULT", ("DEU", "FRA")) in found
     assert all(parties != ("DEU", "FRA", "IRN", "USA") for _, parties in found)
+
+
+def test_events_rules_comma_list_of_states_acts_together():
+    found = events("عربستان، امارات، بحرین و مصر روابط خود با قطر را قطع کردند.")
+    assert found and all(set(parties) >= {"ARE", "BHR", "EGY", "QAT", "SAU"} for _, parties in found)
+
+
+def test_events_rules_comma_before_office_holder_still_opens_a_clause():
+    found = events("به گزارش رویترز از مسکو، وزیر خارجه ایران با همتای عراقی خود دیدار کرد.")
+    assert found and all("RUS" not in parties for _, parties in found)

@@ -228,8 +228,8 @@ class EventAssembler:
                 (actors if trigger.roles == "joint" else recipients).append(partner)
                 parties.add(partner.actor.party)
                 confidence *= _FALLBACK
-        if len(parties) < 2 or not actors:
-            return None
+        if len(parties) < 2 or not actors or not any(_acts_for_someone(m) for m in actors):
+            return None  # a former official or a private person speaks for no party
         category, mode, alt = trigger.category, trigger.mode, trigger.alt
         if cues.is_future(text, hit.start, hit.end):
             if category == "CONSULT":
@@ -564,6 +564,14 @@ def _new_clause(gap: str, before: Mention, after: Mention) -> bool:
         return False
     return (after.via in ("office", "role-pattern") or after.actor.kind != before.actor.kind
             or (before.via == "capital") != (after.via == "capital"))
+
+
+def _acts_for_someone(mention: Mention) -> bool:
+    """False for a person who acts for no state, IGO or group (a former official, a private
+    person): «مشاور امنیت ملی سابق کاخ سفید … با دخالت در امور ایران و ونزوئلا» is no act
+    between Iran and Venezuela."""
+    actor = mention.actor
+    return actor.kind.value != "Person" or bool(actor.country or actor.organization)
 
 
 def _can_travel(mention: Mention) -> bool:

@@ -228,3 +228,13 @@ def test_events_rules_comma_list_of_states_acts_together():
 def test_events_rules_comma_before_office_holder_still_opens_a_clause():
     found = events("به گزارش رویترز از مسکو، وزیر خارجه ایران با همتای عراقی خود دیدار کرد.")
     assert found and all("RUS" not in parties for _, parties in found)
+
+
+def test_events_rules_affairs_of_a_state_are_the_target():
+    found = events("آمریکا به دخالت در امور ایران و ونزوئلا ادامه می‌دهد.")
+    assert ("ACCUSE", ("IRN", "USA", "VEN")) in found
+
+
+def test_events_rules_former_official_acts_for_no_party():
+    found = events("جان بولتون مشاور امنیت ملی سابق آمریکا سخن گفت. وی از کمک ایران به ونزوئلا انتقاد کرد.")
+    assert not [e for e in found if e[0] == "ACCUSE"]

@@ -197,7 +197,10 @@ class EventAssembler:
             if not after and trigger.category not in _RECEIVED_BY_SPEAKER:
                 return None
             others = after or others
-        if not others and not self.syntax.parties_before:
+        two_sided = trigger.roles in ("joint", "with") and len(first_parties) >= 2
+        if not others and not self.syntax.parties_before and two_sided:
+            pass  # «ترکیه و روسیه بر سر آتش‌بس توافق کردند»: both sides named, none borrowed
+        elif not others and not self.syntax.parties_before:
             # Persian: a clause without a second party borrows one from the clauses before it
             # (they set the scene), not from those after it (they are other acts or comments).
             # The «که» clause right after an evaluation is what it judges («محکومیت تروریسمی است

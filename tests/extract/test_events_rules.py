@@ -238,3 +238,10 @@ def test_events_rules_affairs_of_a_state_are_the_target():
 def test_events_rules_former_official_acts_for_no_party():
     found = events("جان بولتون مشاور امنیت ملی سابق آمریکا سخن گفت. وی از کمک ایران به ونزوئلا انتقاد کرد.")
     assert not [e for e in found if e[0] == "ACCUSE"]
+
+
+def test_events_rules_joint_act_of_two_named_sides_borrows_no_party():
+    found = events("دستور امیر قطر برای ارسال کمک‌های پزشکی فوری به ایران، "
+                   "توافق ترکیه و روسیه بر سر جزئیات آتش‌بس ادلب")
+    assert [e for e in found if e[1] == ("RUS", "TUR")]
+    assert all(not {"IRN", "QAT"} & set(parties) for _, parties in found if "TUR" in parties)

@@ -205,9 +205,11 @@ class EventAssembler:
             # (they set the scene), not from those after it (they are other acts or comments).
             # The «که» clause right after an evaluation is what it judges («محکومیت تروریسمی است
             # که اردوغان علیه سوریه مرتکب می‌شود») and lends its parties too.
+            # A noun act with its own agent («…، درخواست روسیه برای توقف جنگ در لیبی») marks its
+            # recipient inside its phrase or in that «که» clause, else has none: nothing before.
             content_end = self.cues.content_clause_end(text, right) if trigger.category in _EVALUATIVE else right
             others = [m for m in usable if m.actor.party not in first_parties
-                      and (m.start < left or right <= m.start < content_end)]
+                      and ((m.start < left and not genitive) or right <= m.start < content_end)]
             confidence *= _FALLBACK
         elif not others:
             others = [m for m in usable if m.actor.party not in first_parties]

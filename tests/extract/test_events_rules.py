@@ -245,3 +245,14 @@ def test_events_rules_joint_act_of_two_named_sides_borrows_no_party():
                    "توافق ترکیه و روسیه بر سر جزئیات آتش‌بس ادلب")
     assert [e for e in found if e[1] == ("RUS", "TUR")]
     assert all(not {"IRN", "QAT"} & set(parties) for _, parties in found if "TUR" in parties)
+
+
+def test_events_rules_noun_act_with_its_agent_borrows_no_recipient_from_before():
+    found = events("نشست «میشل عون» و سفرای پنج عضو شورای امنیت، درخواست روسیه برای توقف فوری جنگ در لیبی")
+    assert all("RUS" not in parties or "LBN" not in parties for _, parties in found)
+
+
+def test_events_rules_noun_act_takes_recipient_from_its_ke_clause():
+    found = events("وی اظهار داشت: علی‌رغم ادعاهای اسرائیل مبنی براین که ایران به دنبال سلاح هسته‌ای است، "
+                   "هیچ مدرکی وجود ندارد.")
+    assert ("ACCUSE", ("IRN", "ISR")) in found

@@ -89,7 +89,7 @@ class CueFinder:
                        **{c.phrase: "about" for c in by_kind["about"]}}
         self._before = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
                         for kind in ("place-head", "delegation", "future-before", "purpose-before", "attribution",
-                                     "backing")}
+                                     "backing", "venue-head")}
         self._after = {kind: PhraseMatcher((c.phrase, c.phrase) for c in by_kind[kind])
                        for kind in ("place-tail", "delegation-tail", "capital-tail", "agent-tail")}
         self._prep_matcher = PhraseMatcher((p, p) for p in self._preps)
@@ -266,6 +266,11 @@ class CueFinder:
         """True when the word right before ``start`` makes a state name a place, an issue or a
         source, not a party («تحولات سوریه», «سواحل ونزوئلا», «خبرگزاری فرانسه»)."""
         return self._word_before("place-head", text, start)
+
+    def venue_head_before(self, text: str, start: int) -> bool:
+        """True when a meeting or treaty noun stands right before a capital, which then names
+        where it was held («نشست برلین», «مذاکرات وین», «روند آستانه»), not a party."""
+        return self._word_before("venue-head", text, start)
 
     def purpose_before(self, text: str, start: int) -> bool:
         """True when a ``purpose-before`` cue ("to") stands right before ``start``."""

@@ -268,10 +268,14 @@ class EventAssembler:
 
     def _roles(self, text: str, mentions: list[Mention]) -> dict[int, str | None]:
         """Each mention's role; a mention joined by «و» to a place, a location or a topic shares
-        it («در شهرهای آنکارا و مسکو»), and a state named right after a city is its place
-        («دوحه قطر»)."""
+        it («در شهرهای آنکارا و مسکو»), a state named right after a city is its place («دوحه
+        قطر»), and a lone capital after a meeting noun is its venue («نشست برلین»)."""
         roles = {id(m): self._role(text, m) for m in mentions}
         ordered = sorted(mentions, key=lambda m: m.start)
+        for m, after in zip(ordered, [*ordered[1:], None]):
+            if m.via == "capital" and roles[id(m)] is None and self.cues.venue_head_before(text, m.start) \
+                    and not (after is not None and self._joined(text, m, after)):
+                roles[id(m)] = "place"  # «نشست برلین»; not «مذاکرات تهران و ریاض»
         for before, after in zip(ordered, ordered[1:]):
             if _ESPECIALLY_GAP.fullmatch(text, before.end, after.start):
                 roles[id(after)] = roles[id(before)]  # «با اتحادیه اروپا بویژه سه کشور اروپایی»

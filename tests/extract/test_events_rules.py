@@ -256,3 +256,13 @@ def test_events_rules_noun_act_takes_recipient_from_its_ke_clause():
     found = events("وی اظهار داشت: علی‌رغم ادعاهای اسرائیل مبنی براین که ایران به دنبال سلاح هسته‌ای است، "
                    "هیچ مدرکی وجود ندارد.")
     assert ("ACCUSE", ("IRN", "ISR")) in found
+
+
+def test_events_rules_capital_after_meeting_noun_is_the_venue():
+    found = events("16 کشور از جمله ترکیه، امارات و مصر طی نشست برلین با ادامه ممنوعیت تسلیحاتی لیبی موافقت کردند.")
+    assert ("AGREE", ("ARE", "EGY", "LBY", "TUR")) in found
+
+
+def test_events_rules_two_capitals_after_meeting_noun_are_its_sides():
+    found = events("مذاکرات تهران و ریاض در بغداد ادامه دارد.")
+    assert ("CONSULT", ("IRN", "SAU")) in found

@@ -150,6 +150,11 @@ class CueFinder:
         words = text[left:start].split()[-_GENERIC_WORDS:]
         return self._has("generic", " ".join(words))
 
+    def welcomes_guest(self, trigger_text: str) -> bool:
+        """True for a trigger that, said of a person or an office («از وزیر خارجه عمان استقبال
+        کرد»), is a host greeting a guest, not approval of an act («از توافق استقبال کرد»)."""
+        return self._has("welcome", trigger_text)
+
     def is_backing(self, text: str, start: int, end: int) -> bool:
         """True when the trigger is the head of an adverbial «با حمایت X» ("with X's backing"):
         X backs the subject of the clause, not every party in it."""

@@ -266,3 +266,13 @@ def test_events_rules_capital_after_meeting_noun_is_the_venue():
 def test_events_rules_two_capitals_after_meeting_noun_are_its_sides():
     found = events("مذاکرات تهران و ریاض در بغداد ادامه دارد.")
     assert ("CONSULT", ("IRN", "SAU")) in found
+
+
+def test_events_rules_welcoming_a_person_is_hosting_a_visit():
+    found = events("نخست وزیر ژاپن در کاخ نخست وزیری به صورت رسمی از رئیس جمهور ایران استقبال کرد.")
+    assert found == [("CONSULT", ("IRN", "JPN"))]
+
+
+def test_events_rules_welcoming_an_act_is_support():
+    found = events("روسیه از تصمیم ترکیه استقبال کرد.")
+    assert found == [("SUPPORT", ("RUS", "TUR"))]

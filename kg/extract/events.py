@@ -236,7 +236,8 @@ class EventAssembler:
         if len(parties) < 2 or not actors or not any(_acts_for_someone(m) for m in actors):
             return None  # a former official or a private person speaks for no party
         category, mode, alt = trigger.category, trigger.mode, trigger.alt
-        if recipients and all(_can_travel(m) for m in recipients) and cues.welcomes_guest(hit.text):
+        if recipients and all(_can_travel(m) and roles.get(id(m)) == "from" for m in recipients) \
+                and cues.welcomes_guest(hit.text):
             # «ابه از رئیس‌جمهور ایران استقبال کرد»: a host receives a guest (visit), no approval
             category, mode, alt = "CONSULT", "visit", (trigger.category,)
             actors, recipients = recipients, actors

@@ -276,3 +276,8 @@ def test_events_rules_welcoming_a_person_is_hosting_a_visit():
 def test_events_rules_welcoming_an_act_is_support():
     found = events("روسیه از تصمیم ترکیه استقبال کرد.")
     assert found == [("SUPPORT", ("RUS", "TUR"))]
+
+
+def test_events_rules_welcoming_a_visit_is_support():
+    found = events("وزیر خارجه آلمان از سفر وزیر خارجه اتریش به ایران استقبال کرد.")
+    assert ("SUPPORT", ("AUT", "DEU")) in found

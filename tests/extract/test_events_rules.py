@@ -281,3 +281,7 @@ def test_events_rules_welcoming_an_act_is_support():
 def test_events_rules_welcoming_a_visit_is_support():
     found = events("وزیر خارجه آلمان از سفر وزیر خارجه اتریش به ایران استقبال کرد.")
     assert ("SUPPORT", ("AUT", "DEU")) in found
+
+
+def test_events_rules_host_countries_are_no_hosting():
+    assert not events("آوارگی 6 میلیون تن از سوریه به لبنان، ترکیه، اردن و کشورهای میزبان دیگر انجامیده است.")

@@ -285,3 +285,8 @@ def test_events_rules_welcoming_a_visit_is_support():
 
 def test_events_rules_host_countries_are_no_hosting():
     assert not events("آوارگی 6 میلیون تن از سوریه به لبنان، ترکیه، اردن و کشورهای میزبان دیگر انجامیده است.")
+
+
+def test_events_rules_summoning_ambassadors_is_accusation():
+    found = events("وزارت خارجه عراق سفرای آمریکا و انگلیس در بغداد را احضار کرد.")
+    assert found == [("ACCUSE", ("GBR", "IRQ", "USA"))]

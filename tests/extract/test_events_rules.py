@@ -290,3 +290,9 @@ def test_events_rules_host_countries_are_no_hosting():
 def test_events_rules_summoning_ambassadors_is_accusation():
     found = events("وزارت خارجه عراق سفرای آمریکا و انگلیس در بغداد را احضار کرد.")
     assert found == [("ACCUSE", ("GBR", "IRQ", "USA"))]
+
+
+def test_events_rules_the_jcpoa_exit_is_background_not_a_sanction():
+    found = events("رئیس‌جمهور آمریکا پس از خروج از برجام تحریم‌های جدیدی علیه ایران وضع کرد.")
+    assert found == [("SANCTION", ("IRN", "USA"))]
+    assert not events("دونالد ترامپ دو سال پس از خروج از برجام در آوردن ایران پای میز مذاکره ناکام ماند.")

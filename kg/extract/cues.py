@@ -232,6 +232,12 @@ class CueFinder:
             return False  # «در حال مذاکره … و انتظار می‌رود …»: this act is under way
         return self._has("future", text[left:right]) or self._word_before("future-before", text, start)
 
+    def is_intent(self, text: str, start: int, end: int) -> bool:
+        """True when an intent («قصد دارد», «درصدد») stands before the trigger in its clause:
+        the act is planned, not done («ترکیه قصد دارد به سوریه حمله کند»)."""
+        left, _ = self.clause(text, start, end)
+        return self._has("intent", text[left:start])
+
     def is_distributive(self, text: str, start: int, end: int) -> bool:
         """True when the clause reports one act per recipient ("held separate talks with …")."""
         left, right = self.clause(text, start, end)

@@ -46,6 +46,9 @@ _NEVER_PARTIES = ("about", "place")
 _CONDITIONAL_BY_NATURE = ("THREATEN",)
 _TRANSFERS = ("COOPERATE", "AID")
 _RECEIVED_BY_SPEAKER = ("AID", "SUPPORT", "COOPERATE")  # thanked-for acts were done to the speaker  # lists of destinations elide the verb
+# Cooperative acts whose intent is itself an AGREE («قصد دارد با ترکیه دیدار کند»); the intent of
+# any other act reports nothing.
+_INTENDED_AS_AGREE = ("CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST")
 _EVALUATIVE = ("ACCUSE", "SUPPORT", "PROTEST", "REJECT")  # judge another's act: its agent receives  # a warning states its condition after it
 _GAP = re.compile(r"[\s\u200c]{0,2}")
 # «و», a comma, and «به ویژه» ("especially", which names members of the list before it:
@@ -145,6 +148,9 @@ class EventAssembler:
                 or cues.points_back(text, hit.start, hit.end)):
             return None
         trigger = hit.trigger
+        intent = cues.is_intent(text, hit.start, hit.end)
+        if intent and trigger.category not in _INTENDED_AS_AGREE:
+            return None  # «ترکیه قصد دارد به سوریه حمله کند»: a planned attack is no attack
         left, right = cues.clause(text, hit.start, hit.end)
         roles = self._roles(text, mentions)
         backing = cues.is_backing(text, hit.start, hit.end)
@@ -241,7 +247,9 @@ class EventAssembler:
             # «ابه از رئیس‌جمهور ایران استقبال کرد»: a host receives a guest (visit), no approval
             category, mode, alt = "CONSULT", "visit", (trigger.category,)
             actors, recipients = recipients, actors
-        if cues.is_future(text, hit.start, hit.end):
+        if intent and category != "AGREE":  # «قصد دارد با عمان مذاکره کند»: intent to cooperate
+            category, mode, alt = "AGREE", None, (category,)
+        elif cues.is_future(text, hit.start, hit.end):
             if category == "CONSULT":
                 category, mode, alt = _FUTURE_CONSULT, None, ("CONSULT",)
             elif "AGREE" in alt:  # a signing still to come is an intent

@@ -296,3 +296,11 @@ def test_events_rules_the_jcpoa_exit_is_background_not_a_sanction():
     found = events("رئیس‌جمهور آمریکا پس از خروج از برجام تحریم‌های جدیدی علیه ایران وضع کرد.")
     assert found == [("SANCTION", ("IRN", "USA"))]
     assert not events("دونالد ترامپ دو سال پس از خروج از برجام در آوردن ایران پای میز مذاکره ناکام ماند.")
+
+
+def test_events_rules_intended_attack_is_no_attack():
+    assert not events("ترکیه قصد دارد به سوریه حمله کند.")
+
+
+def test_events_rules_intended_meeting_is_agree():
+    assert events("ایران قصد دارد با ترکیه دیدار کند.") == [("AGREE", ("IRN", "TUR"))]

@@ -36,6 +36,7 @@ _COMPLEMENT_ROLES = ("from", "to", "against", "for", "about")
 _DELEGATION_WORDS = 5  # «هیات» and up to four words before the name it heads
 _HEADLINE_SLASH = re.compile(r"/(?=\s)|(?<=\s)/")
 _HEADLINE_ITEMS = 3  # slash-parted items that make a sentence a list of headlines
+_PRESENT_PREFIX = re.compile(r"(?<!\w)ن?می\u200c\w")  # «می‌کند», «نمی‌دهد»: a finite verb
 _CLAUSE_LEVELS = 3    # main clauses ending in «که» that may govern a trigger's clause
 
 
@@ -184,10 +185,20 @@ class CueFinder:
         slashes («تهدید آمریکا به … / واکنش آمریکا به … / تمدید …»), or None for a plain sentence."""
         cuts = [m.start() for m in _HEADLINE_SLASH.finditer(text)]
         if len(cuts) < _HEADLINE_ITEMS - 1:
+            cuts = self._verbless_list(text)
+        if len(cuts) < _HEADLINE_ITEMS - 1:
             return None
         left = max((c + 1 for c in cuts if c < start), default=0)
         right = min((c for c in cuts if c >= start), default=len(text))
         return left, right
+
+    def _verbless_list(self, text: str) -> list[int]:
+        """The commas of a sentence with no finite verb («نشست X، درخواست روسیه برای …، تأکید
+        حزب‌الله بر …»): a round-up of noun-phrase headlines, each its own item; [] otherwise."""
+        matcher = self._matchers.get("finite-verb")
+        if not matcher or "،" not in text or matcher.find(text) or _PRESENT_PREFIX.search(text):
+            return []
+        return [i for i, c in enumerate(text) if c == "،"]
 
     def content_clause_end(self, text: str, right: int) -> int:
         """The end of the «که» clause that opens at ``right`` (a clause's end), or ``right`` when

@@ -304,3 +304,14 @@ def test_events_rules_intended_attack_is_no_attack():
 
 def test_events_rules_intended_meeting_is_agree():
     assert events("ایران قصد دارد با ترکیه دیدار کند.") == [("AGREE", ("IRN", "TUR"))]
+
+
+def test_events_rules_verbless_comma_round_up_is_a_list_of_headlines():
+    found = events("نشست «میشل عون» و سفرای پنج عضو شورای امنیت، درخواست روسیه برای توقف فوری جنگ در لیبی، "
+                   "تأکید حزب‌الله بر شکست قانون «سزار» و واکنش طالبان به گزارش سازمان ملل")
+    assert all(not {"LBN", "RUS"} <= set(parties) for _, parties in found)
+
+
+def test_events_rules_comma_list_with_a_verb_is_one_sentence():
+    found = events("عربستان، امارات، بحرین و مصر روابط خود با قطر را قطع کردند.")
+    assert ("SANCTION", ("ARE", "BHR", "EGY", "QAT", "SAU")) in found

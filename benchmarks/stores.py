@@ -62,6 +62,7 @@ from kg.rdf.namespaces import (  # noqa: E402
 from kg.store import open_store  # noqa: E402
 from kg.store.base import prepare_batch  # noqa: E402
 from kg.store.oxigraph import to_ox  # noqa: E402
+from kg.store.sync import batches  # noqa: E402
 from kg.store.servers import OxigraphServer, VirtuosoServer, find_oxigraph, find_virtuoso  # noqa: E402
 
 BACKENDS = ("rdflib", "oxigraph", "oxigraph-server", "virtuoso")
@@ -181,16 +182,9 @@ def synthetic_graphs(target: int, seed: int = 7) -> dict[URIRef, list]:
     return graphs
 
 
-def batches(graphs: dict, size: int = 50_000):
-    batch, count = {}, 0
-    for graph, triples in graphs.items():
-        batch[graph] = triples
-        count += len(triples)
-        if count >= size:
-            yield batch
-            batch, count = {}, 0
-    if batch:
-        yield batch
+def graph_batches(graphs: dict, size: int = 50_000):
+    """kg.store.sync's batching over a dict of graphs (the same batches ``kg push`` writes)."""
+    return batches(graphs.items(), size)
 
 
 def write_nquads(graphs: dict, path: Path) -> None:
@@ -280,7 +274,7 @@ def http_write_rate(store, graphs: dict, sample: int) -> tuple[float, int]:
         renamed[URIRef(f"urn:bench:http:{graph}")] = triples
         count += len(triples)
     began = time.perf_counter()
-    for batch in batches(renamed, 20_000):
+    for batch in graph_batches(renamed, 20_000):
         store.write_batch(batch)
     seconds = time.perf_counter() - began
     for graph in renamed:
@@ -293,7 +287,7 @@ def legacy_load(graphs: dict, folder: Path, total: int) -> str:
     term, ``Store.bulk_extend``), into another folder: the "before" of the load figure."""
     store = ox.Store(str(folder))
     began = time.perf_counter()
-    for batch in batches(graphs):
+    for batch in graph_batches(graphs):
         replace, add = prepare_batch(batch, {})
         store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(g))
                           for g, triples in replace.items() for s, p, o in triples)
@@ -320,14 +314,14 @@ def measure_backend(name: str, args: argparse.Namespace, work: Path) -> dict:
         if name == "rdflib":
             store = open_store("memory:")
             began = time.perf_counter()
-            for batch in batches(graphs):
+            for batch in graph_batches(graphs):
                 store.write_batch(batch)
             result["load"] = ("write_batch (rdflib addN)", time.perf_counter() - began)
             timeout = args.rdflib_timeout
         elif name == "oxigraph":
             store = open_store(work / "embedded")
             began = time.perf_counter()
-            for batch in batches(graphs):
+            for batch in graph_batches(graphs):
                 store.write_batch(batch)
             result["load"] = ("write_batch (N-Quads bulk_load)", time.perf_counter() - began)
             result["extra"].append(legacy_load(graphs, work / "embedded-before", total))

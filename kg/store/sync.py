@@ -35,7 +35,7 @@ from kg.errors import Errors, StoreError
 from kg.store.base import Store, Triple
 from kg.store.oxigraph import to_ox
 
-__all__ = ["SyncReport", "push", "pull", "graph_counts", "read_graphs", "graph_digest"]
+__all__ = ["SyncReport", "push", "pull", "graph_counts", "read_graphs", "graph_digest", "batches"]
 
 Progress = Callable[[int, int], None]
 
@@ -123,7 +123,7 @@ def push(src: Store, dst: Store, *, resume: bool = True, verify: str = "hash",
     todo = _changed(src, dst, src_counts, dst_counts, verify) if resume else sorted(src_counts)
     report.skipped = sorted(set(src_counts) - set(todo))
     done = 0
-    for batch in _batches(read_graphs(src, todo, src_counts), batch_triples):
+    for batch in batches(read_graphs(src, todo, src_counts), batch_triples):
         dst.write_batch(batch)
         report.copied.extend(batch)
         report.triples += sum(map(len, batch.values()))
@@ -158,7 +158,13 @@ def _changed(src: Store, dst: Store, src_counts: Mapping[URIRef, int], dst_count
     return sorted(differ)
 
 
-def _batches(graphs: Iterator[tuple[URIRef, list[Triple]]], size: int) -> Iterator[dict[URIRef, list[Triple]]]:
+def batches(graphs: Iterable[tuple[URIRef, list[Triple]]], size: int) -> Iterator[dict[URIRef, list[Triple]]]:
+    """Whole graphs grouped into ``write_batch`` mappings of about ``size`` triples each (a graph is
+    never split, so a batch may exceed ``size`` by its last graph).
+
+    >>> [list(b) for b in batches([("g1", [1, 2]), ("g2", [3]), ("g3", [4, 5])], 3)]
+    [['g1', 'g2'], ['g3']]
+    """
     batch: dict[URIRef, list[Triple]] = {}
     count = 0
     for graph, triples in graphs:

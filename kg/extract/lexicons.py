@@ -28,7 +28,6 @@ from kg.facts import PLOVER_CATEGORIES
 from kg.resources import ontology_dir
 
 __all__ = ["read_tsv", "Trigger", "Cue", "TopicWord", "load_triggers", "load_cues", "load_topics",
-           "load_quad_classes",
            "PLOVER_CATEGORIES", "ROLE_SCHEMES"]
 
 ROLE_SCHEMES = ("with", "visit", "host", "to", "joint")
@@ -144,20 +143,3 @@ def load_topics(lang: str, folder: Path | None = None) -> tuple[TopicWord, ...]:
             words.append(TopicWord(row["topic"], lang, row["phrase"]))
     return tuple(words)
 
-
-@cache
-def load_quad_classes(folder: Path | None = None) -> dict[str, int]:
-    """PLOVER category → quad class (1 verbal cooperation … 4 material conflict), from
-    ``plover-scores.tsv`` (the PLOVER manual's table).
-
-    >>> load_quad_classes()["CONSULT"], load_quad_classes()["ASSAULT"]
-    (1, 4)
-    """
-    path = (folder or ontology_dir() / "lexicons") / "plover-scores.tsv"
-    classes = {}
-    for number, row in read_tsv(path):
-        try:
-            classes[row["category"]] = int(row["quad_class"])
-        except (KeyError, ValueError):
-            raise KGError(Errors.E101, path=path, line=number, detail="category and a numeric quad_class are required") from None
-    return classes

@@ -25,7 +25,6 @@ from functools import cache
 
 from kg.extract.actors import HOME_COUNTRY, ActorFinder, Discourse
 from kg.extract.events import EventAssembler, dedupe_side, with_topics
-from kg.extract.lexicons import load_quad_classes
 from kg.facts import Article, ArticleFacts, Event, EventDate, content_key
 from kg.text import prepare
 
@@ -99,7 +98,15 @@ def _elaborated(events: list[Event], last: list[Event], refers_back: bool) -> li
 
 def _open_to_domains(category: str) -> bool:
     """Cooperation (quad classes 1 and 2) and REQUEST, whose object is often a domain."""
-    return load_quad_classes().get(category) in (1, 2) or category == "REQUEST"
+    return category in _cooperative_categories() or category == "REQUEST"
+
+
+@cache
+def _cooperative_categories() -> frozenset[str]:
+    """The categories of quad classes 1 and 2, from the ontology's PLOVER scheme."""
+    from kg.rdf.ontology import category_quad_class  # imported late like topic_contexts below
+
+    return frozenset(name for name, quad in category_quad_class().items() if quad in (1, 2))
 
 
 def _dated(event: Event, article_date) -> Event:
